@@ -1,0 +1,33 @@
+import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Database = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** What a repository accepts: the database or an open transaction. */
+export type Executor = Kysely<DB>;
+
+// Return BIGINT/NUMERIC counts as numbers and DATE columns as 'YYYY-MM-DD' strings, never Date objects
+// shifted by the server's time zone.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1082, (value) => value);
+
+export interface DatabaseHandle {
+  db: Database;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function createDatabase(connectionString: string, options: { max?: number; onError?: (e: Error) => void } = {}): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, application_name: 'opora' });
+  // A connection dropped by the server (e.g. during shutdown) must not crash the process.
+  pool.on('error', (error) => options.onError?.(error));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return {
+    db,
+    pool,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Applies plain-SQL migrations (src/server/db/migrations/NNNN_name.sql) in order, each in its own
+ * transaction, recording name and checksum. Refuses to run when an applied file was edited, and
+ * refuses a database that has migrations this build does not know (a newer Opora applied them).
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
+  return fs
+    .readdirSync(dir)
+    .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
+    .sort()
+    .map((file) => {
+      const sql = fs.readFileSync(path.join(dir, file), 'utf8');
+      return { name: file.replace(/\.sql$/, ''), sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const client = await pool.connect();
+  try {
+    await client.query(`create table if not exists schema_migrations (
+      name text primary key, checksum text not null, applied_at timestamptz not null default now())`);
+    // One migrator at a time, across processes.
+    await client.query('select pg_advisory_lock(7243001)');
+    try {
+      const files = listMigrations(dir);
+      const applied = new Map(
+        (await client.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations')).rows.map(
+          (row) => [row.name, row.checksum],
+        ),
+      );
+      const known = new Set(files.map((file) => file.name));
+      const unknown = [...applied.keys()].filter((name) => !known.has(name)).sort();
+      if (unknown.length > 0) {
+        throw new MigrationError(
+          `The database was migrated by a newer Opora (it has ${unknown.join(', ')}, unknown to this version); install that version or restore a backup.`,
+        );
+      }
+      const done: string[] = [];
+      for (const file of files) {
+        const checksum = applied.get(file.name);
+        if (checksum !== undefined) {
+          if (checksum !== file.checksum) {
+            throw new MigrationError(`Migration ${file.name} was changed after it was applied; restore the original file.`);
+          }
+          continue;
+        }
+        await client.query('begin');
+        try {
+          await client.query(file.sql);
+          await client.query('insert into schema_migrations (name, checksum) values ($1, $2)', [file.name, file.checksum]);
+          await client.query('commit');
+        } catch (error) {
+          await client.query('rollback');
+          throw new MigrationError(`Migration ${file.name} failed: ${(error as Error).message}`);
+        }
+        done.push(file.name);
+      }
+      return done;
+    } finally {
+      await client.query('select pg_advisory_unlock(7243001)');
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,9 @@
+/** Every job kind and its handler; modules add theirs here. */
+import type { Deps } from '../deps.ts';
+import { createEmailSender } from '../mail/sender.ts';
+import { SEND_EMAIL_JOB } from '../mail/outbox.ts';
+import type { JobRunner } from './runner.ts';
+
+export function registerJobs(runner: JobRunner, deps: Deps): void {
+  runner.register(SEND_EMAIL_JOB, createEmailSender(deps.db, deps.config, deps.log));
+}

@@ -1,0 +1,113 @@
+/**
+ * The durable job runner: jobs live in PostgreSQL, are claimed with FOR UPDATE SKIP LOCKED,
+ * retried with exponential backoff, and survive restarts (a claim expires if its worker dies).
+ * New jobs wake the runner at once through LISTEN/NOTIFY; otherwise it polls every second.
+ */
+import { hostname } from 'node:os';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.ts';
+import { claimJobs, failJob, finishJob, JOBS_CHANNEL, type ClaimedJob } from './jobs.repository.ts';
+
+export type JobHandler = (job: ClaimedJob) => Promise<void>;
+
+export interface JobRunner {
+  register(kind: string, handler: JobHandler): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Runs every due job once (tests and `opora jobs run-once`). Returns how many ran. */
+  runDue(): Promise<number>;
+}
+
+export interface RunnerOptions {
+  db: Database;
+  pool: pg.Pool;
+  log: Logger;
+  pollMs?: number;
+  batch?: number;
+  lockMs?: number;
+}
+
+/** Delay before attempt n+1: 5 s, 10 s, 20 s … capped at one hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+export function createJobRunner(options: RunnerOptions): JobRunner {
+  const handlers = new Map<string, JobHandler>();
+  const worker = `${hostname()}:${process.pid}`;
+  const pollMs = options.pollMs ?? 1_000;
+  let timer: NodeJS.Timeout | null = null;
+  let listener: pg.PoolClient | null = null;
+  let running = false;
+  let stopping = false;
+  let wakeRequested = false;
+
+  async function runOne(job: ClaimedJob): Promise<void> {
+    const handler = handlers.get(job.kind);
+    try {
+      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+      await handler(job);
+      await finishJob(options.db, job.id);
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      const retryAt = job.attempts < job.maxAttempts ? new Date(Date.now() + backoffMs(job.attempts)) : null;
+      options.log.warn({ job: job.id, kind: job.kind, attempt: job.attempts, err: message }, 'job failed');
+      await failJob(options.db, job.id, message, retryAt);
+    }
+  }
+
+  async function runDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const jobs = await claimJobs(options.db, worker, options.batch ?? 10, options.lockMs ?? 120_000);
+      if (jobs.length === 0) return total;
+      for (const job of jobs) await runOne(job);
+      total += jobs.length;
+      if (stopping) return total;
+    }
+  }
+
+  async function tick(): Promise<void> {
+    if (running || stopping) {
+      wakeRequested = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        wakeRequested = false;
+        await runDue();
+      } while (wakeRequested && !stopping);
+    } catch (error) {
+      options.log.error({ err: error }, 'job runner tick failed');
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    register(kind, handler) {
+      handlers.set(kind, handler);
+    },
+    async start() {
+      listener = await options.pool.connect();
+      listener.on('notification', () => void tick());
+      listener.on('error', (error) => options.log.warn({ err: error.message }, 'job listener connection lost'));
+      await listener.query(`listen ${JOBS_CHANNEL}`);
+      timer = setInterval(() => void tick(), pollMs);
+      void tick();
+    },
+    async stop() {
+      stopping = true;
+      if (timer) clearInterval(timer);
+      while (running) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (listener) {
+        await listener.query(`unlisten ${JOBS_CHANNEL}`).catch(() => {});
+        listener.release();
+        listener = null;
+      }
+    },
+    runDue,
+  };
+}

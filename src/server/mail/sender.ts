@@ -1,0 +1,48 @@
+import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { ClaimedJob } from '../jobs/jobs.repository.ts';
+import { findOutboxEmail, markOutbox } from './outbox.ts';
+
+/** A job handler that sends one outbox e-mail over SMTP; the runner retries it with backoff. */
+export function createEmailSender(db: Database, config: Config, log: Logger) {
+  const transport = config.smtp
+    ? nodemailer.createTransport({
+        host: config.smtp.host,
+        port: config.smtp.port,
+        secure: config.smtp.secure,
+        ...(config.smtp.user ? { auth: { user: config.smtp.user, pass: config.smtp.password ?? '' } } : {}),
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      })
+    : null;
+
+  return async function sendEmailJob(job: ClaimedJob): Promise<void> {
+    const id = String(job.payload.outboxId);
+    const email = await findOutboxEmail(db, id);
+    if (!email || email.status === 'sent') return;
+    if (!transport || !config.smtp) {
+      log.info({ to: email.toAddress, subject: email.subject, text: email.textBody }, 'SMTP is not configured; e-mail not sent');
+      await markOutbox(db, id, { status: 'failed', lastError: 'SMTP is not configured (SMTP_HOST)' });
+      return;
+    }
+    try {
+      const info = await transport.sendMail({
+        from: config.smtp.from,
+        to: email.toAddress,
+        subject: email.subject,
+        text: email.textBody,
+        ...(email.htmlBody ? { html: email.htmlBody } : {}),
+        headers: { 'X-Opora-Outbox-Id': id },
+      });
+      await markOutbox(db, id, { status: 'sent', messageId: info.messageId, lastError: null, sentAt: new Date() });
+    } catch (error) {
+      const message = (error as Error).message;
+      const final = job.attempts >= job.maxAttempts;
+      await markOutbox(db, id, { status: final ? 'failed' : 'pending', lastError: message });
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,74 @@
+import type { Executor } from '../../db/database.ts';
+
+export interface AuditEntry {
+  organizationId: string | null;
+  actorUserId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export async function insertAudit(db: Executor, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('auditLog')
+    .values({
+      ...entry,
+      before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+export interface AuditFilter {
+  organizationPathRoot: string;
+  organizationId?: string | undefined;
+  actorUserId?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  beforeId?: number | undefined;
+  limit: number;
+}
+
+/** Audit rows of the organisations under `organizationPathRoot` (and rows with no organisation for root admins). */
+export async function listAudit(db: Executor, filter: AuditFilter) {
+  let query = db
+    .selectFrom('auditLog as a')
+    .leftJoin('users as u', 'u.id', 'a.actorUserId')
+    .leftJoin('organizations as o', 'o.id', 'a.organizationId')
+    .select([
+      'a.id',
+      'a.createdAt',
+      'a.action',
+      'a.entityType',
+      'a.entityId',
+      'a.before',
+      'a.after',
+      'a.ip',
+      'a.requestId',
+      'a.actorRole',
+      'a.organizationId',
+      'u.fullName as actorName',
+      'u.email as actorEmail',
+      'o.shortName as organizationName',
+    ])
+    .where((eb) => eb(eb.val(filter.organizationPathRoot), '=', eb.fn.any('o.path')))
+    .orderBy('a.id', 'desc')
+    .limit(filter.limit);
+  if (filter.organizationId) query = query.where('a.organizationId', '=', filter.organizationId);
+  if (filter.actorUserId) query = query.where('a.actorUserId', '=', filter.actorUserId);
+  if (filter.entityType) query = query.where('a.entityType', '=', filter.entityType);
+  if (filter.entityId) query = query.where('a.entityId', '=', filter.entityId);
+  if (filter.action) query = query.where('a.action', 'like', `${filter.action.replace(/[%_\\]/g, '\\$&')}%`);
+  if (filter.from) query = query.where('a.createdAt', '>=', filter.from);
+  if (filter.to) query = query.where('a.createdAt', '<', filter.to);
+  if (filter.beforeId) query = query.where('a.id', '<', filter.beforeId);
+  return query.execute();
+}

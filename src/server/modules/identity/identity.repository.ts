@@ -1,0 +1,216 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type { Role } from '../../db/schema.ts';
+import type { ActorMembership } from '../../http/actor.ts';
+
+export function findUserByEmail(db: Executor, email: string) {
+  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export function findUserById(db: Executor, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function membershipsOf(db: Executor, userId: string): Promise<ActorMembership[]> {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('organizations as o', 'o.id', 'm.organizationId')
+    .select([
+      'm.id',
+      'm.role',
+      'm.organizationId',
+      'o.path as organizationPath',
+      'o.name as organizationName',
+      'o.shortName as organizationShortName',
+      'o.kind as organizationKind',
+      'o.slug as organizationSlug',
+    ])
+    .where('m.userId', '=', userId)
+    .orderBy('o.name')
+    .orderBy('m.role')
+    .execute();
+}
+
+export async function insertSession(
+  db: Executor,
+  row: { id: string; userId: string; membershipId: string | null; csrfToken: string; ip: string | null; userAgent: string | null; expiresAt: Date },
+): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export function findSession(db: Executor, id: string, now: Date) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.userId')
+    .select([
+      's.id',
+      's.userId',
+      's.membershipId',
+      's.csrfToken',
+      's.lastSeenAt',
+      's.expiresAt',
+      'u.email',
+      'u.fullName',
+      'u.locale',
+      'u.isActive',
+    ])
+    .where('s.id', '=', id)
+    .where('s.expiresAt', '>', now)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, id: string, now: Date, expiresAt: Date): Promise<void> {
+  await db.updateTable('sessions').set({ lastSeenAt: now, expiresAt }).where('id', '=', id).execute();
+}
+
+export async function setSessionMembership(db: Executor, id: string, membershipId: string): Promise<void> {
+  await db.updateTable('sessions').set({ membershipId }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('userId', '=', userId).execute();
+}
+
+export async function recordFailedLogin(db: Executor, userId: string, maxFailures: number, lockUntil: Date) {
+  return db
+    .updateTable('users')
+    .set((eb) => ({
+      failedLogins: eb('failedLogins', '+', 1),
+      lockedUntil: eb.case().when('failedLogins', '>=', maxFailures - 1).then(lockUntil).else(eb.ref('lockedUntil')).end(),
+    }))
+    .where('id', '=', userId)
+    .returning(['failedLogins', 'lockedUntil'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function recordSuccessfulLogin(db: Executor, userId: string, now: Date): Promise<void> {
+  await db.updateTable('users').set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where('id', '=', userId).execute();
+}
+
+export async function insertPasswordReset(db: Executor, row: { tokenHash: string; userId: string; expiresAt: Date }): Promise<void> {
+  await db.insertInto('passwordResets').values(row).execute();
+}
+
+/** Marks a valid reset token used and returns its user, atomically (a link works once). */
+export function consumePasswordReset(db: Executor, tokenHash: string, now: Date) {
+  return db
+    .updateTable('passwordResets')
+    .set({ usedAt: now })
+    .where('tokenHash', '=', tokenHash)
+    .where('usedAt', 'is', null)
+    .where('expiresAt', '>', now)
+    .returning(['userId'])
+    .executeTakeFirst();
+}
+
+export async function setPassword(db: Executor, userId: string, passwordHash: string, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function setLocale(db: Executor, userId: string, locale: 'ru' | 'en'): Promise<void> {
+  await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}
+
+// ---- administration ----
+
+export function listUsersUnder(db: Executor, rootOrgId: string, search: string | undefined, limit: number, offset: number) {
+  let query = db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.email', 'u.fullName', 'u.phone', 'u.isActive', 'u.locale', 'u.lastLoginAt', 'u.createdAt'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .innerJoin('organizations as o', 'o.id', 'm.organizationId')
+          .select('m.id')
+          .whereRef('m.userId', '=', 'u.id')
+          .where(sql<boolean>`${rootOrgId} = any(o.path)`),
+      ),
+    )
+    .orderBy('u.fullName')
+    .limit(limit)
+    .offset(offset);
+  if (search) {
+    const pattern = `%${search.replace(/[%_\\]/g, '\\$&')}%`;
+    query = query.where((eb) => eb.or([eb('u.fullName', 'ilike', pattern), eb('u.email', 'ilike', pattern)]));
+  }
+  return query.execute();
+}
+
+export function membershipsOfUsers(db: Executor, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('organizations as o', 'o.id', 'm.organizationId')
+    .select(['m.id', 'm.userId', 'm.role', 'm.organizationId', 'o.shortName as organizationName', 'o.path as organizationPath'])
+    .where('m.userId', 'in', userIds)
+    .execute();
+}
+
+export function insertUser(
+  db: Executor,
+  row: { email: string; fullName: string; phone: string | null; passwordHash: string | null; locale: 'ru' | 'en' },
+) {
+  return db.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateUser(
+  db: Executor,
+  id: string,
+  patch: { fullName?: string; phone?: string | null; isActive?: boolean; email?: string; updatedAt: Date },
+) {
+  return db.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export function insertMembership(db: Executor, row: { userId: string; organizationId: string; role: Role }) {
+  return db
+    .insertInto('memberships')
+    .values(row)
+    .onConflict((oc) => oc.columns(['userId', 'organizationId', 'role']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function findMembership(db: Executor, id: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('organizations as o', 'o.id', 'm.organizationId')
+    .select(['m.id', 'm.userId', 'm.role', 'm.organizationId', 'o.path as organizationPath'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function deleteMembership(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('memberships').where('id', '=', id).execute();
+}
+
+export async function countAdminsOf(db: Executor, organizationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organizationId', '=', organizationId)
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Users with a role in an organisation (e.g. heads to alert, consultants to assign). */
+export function usersWithRole(db: Executor, organizationId: string, roles: Role[]) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.userId')
+    .select(['u.id', 'u.email', 'u.fullName', 'u.locale', 'm.role'])
+    .where('m.organizationId', '=', organizationId)
+    .where('m.role', 'in', roles)
+    .where('u.isActive', '=', true)
+    .orderBy('u.fullName')
+    .execute();
+}

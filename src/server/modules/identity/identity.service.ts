@@ -1,0 +1,189 @@
+/**
+ * Sign-in, sessions, organisation switching and password reset. Sessions are rows in the
+ * database keyed by the hash of an HttpOnly cookie token; every change is audited.
+ */
+import { translate } from '../../../shared/i18n/index.ts';
+import { formatDateTime } from '../../../shared/i18n/index.ts';
+import { navigationFor } from '../../../domain/permissions.ts';
+import type { Deps } from '../../deps.ts';
+import { requireActor } from '../../http/access.ts';
+import type { Actor, ActorMembership, RequestContext } from '../../http/actor.ts';
+import { AppError } from '../../http/errors.ts';
+import { hashToken, newToken } from '../../lib/tokens.ts';
+import { enqueueEmail } from '../../mail/outbox.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import * as repo from './identity.repository.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+
+const RESET_TTL_MINUTES = 60;
+/** Refresh a session's expiry at most this often, to keep reads cheap. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+export interface SessionInfo {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function login(
+  deps: Deps,
+  ctx: RequestContext & { userAgent: string | null },
+  input: { email: string; password: string },
+): Promise<SessionInfo> {
+  const now = deps.clock.now();
+  const user = await repo.findUserByEmail(deps.db, input.email.trim());
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    throw new AppError('ACCOUNT_LOCKED', { params: { until: formatDateTime(user.lockedUntil) } });
+  }
+  const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !valid) {
+    if (user) {
+      const lockUntil = new Date(now.getTime() + deps.config.loginLockMinutes * 60_000);
+      await deps.db.transaction().execute(async (tx) => {
+        const result = await repo.recordFailedLogin(tx, user.id, deps.config.loginMaxFailures, lockUntil);
+        await recordAudit(tx, ctx, {
+          organizationId: null,
+          action: result.lockedUntil && result.lockedUntil > now ? 'auth.locked' : 'auth.login_failed',
+          entityType: 'user',
+          entityId: user.id,
+          after: { failedLogins: result.failedLogins },
+        });
+      });
+    }
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (!user.isActive) throw new AppError('ACCOUNT_DISABLED');
+  const memberships = await repo.membershipsOf(deps.db, user.id);
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000);
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.insertSession(tx, {
+      id: hashToken(token),
+      userId: user.id,
+      membershipId: memberships[0]?.id ?? null,
+      csrfToken,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent?.slice(0, 300) ?? null,
+      expiresAt,
+    });
+    await repo.recordSuccessfulLogin(tx, user.id, now);
+    await recordAudit(tx, ctx, { organizationId: memberships[0]?.organizationId ?? null, action: 'auth.login', entityType: 'user', entityId: user.id });
+  });
+  return { token, csrfToken, expiresAt };
+}
+
+/** Resolves a cookie token to the acting user; null when missing, expired or disabled. */
+export async function resolveSession(deps: Deps, token: string): Promise<Actor | null> {
+  const now = deps.clock.now();
+  const id = hashToken(token);
+  const session = await repo.findSession(deps.db, id, now);
+  if (!session || !session.isActive) return null;
+  const memberships = await repo.membershipsOf(deps.db, session.userId);
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await repo.touchSession(deps.db, id, now, new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000));
+  }
+  return {
+    userId: session.userId,
+    email: session.email,
+    fullName: session.fullName,
+    locale: session.locale,
+    sessionId: id,
+    csrfToken: session.csrfToken,
+    membership: memberships.find((m) => m.id === session.membershipId) ?? memberships[0] ?? null,
+    memberships,
+  };
+}
+
+export async function logout(deps: Deps, ctx: RequestContext): Promise<void> {
+  const actor = requireActor(ctx);
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.deleteSession(tx, actor.sessionId);
+    await recordAudit(tx, ctx, { organizationId: actor.membership?.organizationId ?? null, action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+  });
+}
+
+export interface MeView {
+  user: { id: string; email: string; fullName: string; locale: string };
+  membership: ActorMembership | null;
+  memberships: ActorMembership[];
+  navigation: string[];
+  csrfToken: string;
+}
+
+export function me(ctx: RequestContext): MeView {
+  const actor = requireActor(ctx);
+  return {
+    user: { id: actor.userId, email: actor.email, fullName: actor.fullName, locale: actor.locale },
+    membership: actor.membership,
+    memberships: actor.memberships,
+    navigation: actor.membership ? navigationFor(actor.membership.role) : [],
+    csrfToken: actor.csrfToken,
+  };
+}
+
+export async function switchMembership(deps: Deps, ctx: RequestContext, membershipId: string): Promise<MeView> {
+  const actor = requireActor(ctx);
+  const target = actor.memberships.find((m) => m.id === membershipId);
+  if (!target) throw new AppError('NOT_FOUND');
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.setSessionMembership(tx, actor.sessionId, membershipId);
+    await recordAudit(tx, ctx, {
+      organizationId: target.organizationId,
+      action: 'auth.switch_membership',
+      entityType: 'membership',
+      entityId: membershipId,
+      before: { membershipId: actor.membership?.id ?? null },
+      after: { membershipId },
+    });
+  });
+  return me({ ...ctx, actor: { ...actor, membership: target } });
+}
+
+export async function changeLocale(deps: Deps, ctx: RequestContext, locale: 'ru' | 'en'): Promise<void> {
+  const actor = requireActor(ctx);
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.setLocale(tx, actor.userId, locale);
+    await recordAudit(tx, ctx, { organizationId: null, action: 'user.locale', entityType: 'user', entityId: actor.userId, before: { locale: actor.locale }, after: { locale } });
+  });
+}
+
+/** Always succeeds from the caller's view, so the form does not reveal which addresses exist. */
+export async function requestPasswordReset(deps: Deps, ctx: RequestContext, email: string): Promise<void> {
+  const user = await repo.findUserByEmail(deps.db, email.trim());
+  if (!user || !user.isActive) return;
+  const token = newToken();
+  const now = deps.clock.now();
+  const link = `${deps.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.insertPasswordReset(tx, { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000) });
+    await enqueueEmail(tx, {
+      organizationId: null,
+      to: user.email,
+      subject: translate(user.locale, 'mail.passwordReset.subject'),
+      text: translate(user.locale, 'mail.passwordReset.body', { name: user.fullName, link, minutes: RESET_TTL_MINUTES }),
+      template: 'password_reset',
+      relatedType: 'user',
+      relatedId: user.id,
+    });
+    await recordAudit(tx, ctx, { organizationId: null, action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id });
+  });
+}
+
+export async function resetPassword(deps: Deps, ctx: RequestContext, input: { token: string; password: string }): Promise<void> {
+  assertStrongPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    const reset = await repo.consumePasswordReset(tx, hashToken(input.token), now);
+    if (!reset) throw new AppError('RESET_TOKEN_INVALID');
+    await repo.setPassword(tx, reset.userId, passwordHash, now);
+    // A new password ends every open session of the account.
+    await repo.deleteSessionsOfUser(tx, reset.userId);
+    await recordAudit(tx, ctx, { organizationId: null, action: 'auth.password_reset', entityType: 'user', entityId: reset.userId });
+  });
+}
+
+export function assertStrongPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('WEAK_PASSWORD', { fields: { password: { key: 'error.WEAK_PASSWORD' } } });
+}

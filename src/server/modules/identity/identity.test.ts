@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, useTestApp, type TestApp } from '../../../../tests/helpers/app.ts';
+import { createWorld, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
+import { startSmtpListener, type SmtpListener } from '../../../../tests/helpers/smtp.ts';
+
+let smtp: SmtpListener;
+let t: TestApp;
+let world: TestWorld;
+
+beforeAll(async () => {
+  smtp = await startSmtpListener();
+  t = await useTestApp({ env: { ...smtp.env(), LOGIN_MAX_FAILURES: '3' } });
+  world = await createWorld(t.db.db);
+});
+afterAll(() => smtp.close());
+
+describe('login', () => {
+  it('signs in with the right password and returns the membership and navigation', async () => {
+    const client = await login(t.app, world.users.consultant.email, TEST_PASSWORD);
+    expect(client.me.membership?.role).toBe('consultant');
+    const me = await client.get('/api/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().navigation).toContain('requests');
+    expect(me.json().navigation).not.toContain('users');
+  });
+
+  it('answers a wrong password with a clear Russian message and no session', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.users.staff.email, password: 'wrong-password' } });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ error: 'INVALID_CREDENTIALS', message: 'Неверный адрес электронной почты или пароль.' });
+    expect(response.cookies.find((c) => c.name === 'opora_sid')).toBeUndefined();
+  });
+
+  it('uses English when the browser asks for it', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+      payload: { email: 'nobody@example.test', password: 'whatever-123' },
+    });
+    expect(response.json().message).toBe('Wrong e-mail address or password.');
+  });
+
+  it('locks the account after repeated failures, even for the right password', async () => {
+    const email = world.users.parent.email;
+    for (let i = 0; i < 3; i += 1) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: `bad-${i}` } });
+      expect(r.statusCode).toBe(401);
+    }
+    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: TEST_PASSWORD } });
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().error).toBe('ACCOUNT_LOCKED');
+    const audit = await t.db.db.selectFrom('auditLog').select('action').where('entityId', '=', world.users.parent.id).execute();
+    expect(audit.map((a) => a.action)).toContain('auth.locked');
+  });
+
+  it('sets an HttpOnly SameSite cookie', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.users.head.email, password: TEST_PASSWORD } });
+    const cookie = response.cookies.find((c) => c.name === 'opora_sid');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+  });
+});
+
+describe('session protection', () => {
+  it('rejects a cookie-authenticated mutation without the CSRF header', async () => {
+    const client = await login(t.app, world.users.head.email, TEST_PASSWORD);
+    const response = await client.request('PUT', '/api/me/locale', { locale: 'en' }, { 'x-csrf-token': 'forged' });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toBe('CSRF');
+    const ok = await client.put('/api/me/locale', { locale: 'ru' });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('ends the session on logout', async () => {
+    const client = await login(t.app, world.users.head.email, TEST_PASSWORD);
+    expect((await client.post('/api/auth/logout')).statusCode).toBe(200);
+    const after = await client.get('/api/me');
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error).toBe('UNAUTHENTICATED');
+  });
+
+  it('switches between memberships only to the user’s own', async () => {
+    const client = await login(t.app, world.users.admin.email, TEST_PASSWORD);
+    const foreign = await client.put('/api/me/membership', { membershipId: '00000000-0000-4000-8000-000000000000' });
+    expect(foreign.statusCode).toBe(404);
+    const own = await client.put('/api/me/membership', { membershipId: client.me.membership!.id });
+    expect(own.statusCode).toBe(200);
+  });
+});
+
+describe('password reset over SMTP', () => {
+  it('e-mails a one-time link that sets a new password and ends old sessions', async () => {
+    const user = world.users.staff;
+    const old = await login(t.app, user.email, TEST_PASSWORD);
+    const requested = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: user.email } });
+    expect(requested.statusCode).toBe(202);
+    await t.runner.runDue();
+    const mail = await smtp.waitFor((m) => m.to !== undefined && JSON.stringify(m.to).includes(user.email));
+    expect(mail.subject).toBe('Опора: смена пароля');
+    const token = /token=([\w-]+)/.exec(mail.text ?? '')?.[1];
+    expect(token).toBeTruthy();
+
+    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'short' } });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error).toBe('WEAK_PASSWORD');
+
+    const done = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'a-brand-new-password' } });
+    expect(done.statusCode).toBe(200);
+    const again = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'another-new-password' } });
+    expect(again.json().error).toBe('RESET_TOKEN_INVALID');
+    expect((await old.get('/api/me')).statusCode).toBe(401);
+    await login(t.app, user.email, 'a-brand-new-password');
+  });
+
+  it('does not reveal whether an address exists', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: 'nobody@example.test' } });
+    expect(response.statusCode).toBe(202);
+  });
+});
+
+describe('rate limit', () => {
+  it('answers too many sign-in attempts from one address with 429 in Russian', async () => {
+    const limited = await useTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+    const attempt = () =>
+      limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.test', password: 'whatever-123' } });
+    for (let i = 0; i < 3; i += 1) expect((await attempt()).statusCode).toBe(401);
+    const blocked = await attempt();
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error).toBe('RATE_LIMITED');
+    expect(blocked.json().message).toMatch(/Слишком много запросов/);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * The running Opora process: database (embedded or server), migrations, optional demo seed,
+ * HTTP app and job runner, with one graceful stop.
+ */
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { connect, type Connection } from './db/connection.ts';
+import { migrate } from './db/migrate.ts';
+import type { Deps } from './deps.ts';
+import type { App } from './http/types.ts';
+import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { systemClock } from './lib/clock.ts';
+import { registerJobs } from './jobs/registry.ts';
+import { isDatabaseEmpty, seedDemo } from './seed/demo.ts';
+
+export interface RunningServer {
+  app: App;
+  connection: Connection;
+  runner: JobRunner | null;
+  url: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const connection = await connect(config, (line) => log.info(line));
+  try {
+    const applied = await migrate(connection.pool);
+    if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    const deps: Deps = { db: connection.db, config, clock: systemClock, log };
+    let seeded = false;
+    if (connection.kind === 'embedded' && config.seedDemo && (await isDatabaseEmpty(connection.db))) {
+      seeded = await seedDemo(deps);
+      if (seeded) log.info('demo school seeded');
+    }
+    const app = await buildApp(deps);
+    const runner = config.jobsEnabled ? createJobRunner({ db: connection.db, pool: connection.pool, log }) : null;
+    if (runner) {
+      registerJobs(runner, deps);
+      await runner.start();
+    }
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    let stopped: Promise<void> | null = null;
+    return {
+      app,
+      connection,
+      runner,
+      url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+      seeded,
+      stop: () => {
+        stopped ??= (async () => {
+          await app.close();
+          await runner?.stop();
+          await connection.close();
+        })();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await connection.close().catch(() => {});
+    throw error;
+  }
+}
