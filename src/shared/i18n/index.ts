@@ -1,5 +1,4 @@
-import { en } from './en.ts';
-import { ru, type MessageKey } from './ru.ts';
+import { en, ru, type MessageKey } from './catalogue.ts';
 
 export type Locale = 'ru' | 'en';
 export type { MessageKey };
