@@ -10,6 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../src/server/db/database.ts';
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from '../src/server/db/embedded.ts';
 import { migrate } from '../src/server/db/migrate.ts';
+import { installShippedCalendars } from '../src/server/modules/calendar/calendar.service.ts';
 import { databaseUrlFor } from './helpers/urls.ts';
 
 declare module 'vitest' {
@@ -42,6 +43,7 @@ export async function setup(project: TestProject): Promise<void> {
   await admin.end();
   const handle = createDatabase(databaseUrlFor(adminUrl, template), { max: 2 });
   await migrate(handle.pool);
+  await installShippedCalendars(handle.db);
   await handle.close();
   project.provide('adminDatabaseUrl', adminUrl);
   project.provide('templateDatabase', template);

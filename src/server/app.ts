@@ -19,6 +19,7 @@ import { authPlugin } from './http/auth.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import type { App } from './http/types.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 
@@ -76,6 +77,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(identityRoutes, routeOptions);
   await app.register(organizationRoutes, routeOptions);
   await app.register(auditRoutes, routeOptions);
+  await app.register(calendarRoutes, routeOptions);
 
   if (options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });

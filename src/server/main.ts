@@ -10,6 +10,7 @@ import { createLogger } from './logger.ts';
 import { systemClock } from './lib/clock.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo.ts';
 import { startServer } from './server.ts';
+import { installShippedCalendars } from './modules/calendar/calendar.service.ts';
 import { backupDatabase, restoreDatabase } from './db/backup.ts';
 
 const USAGE = `Usage: opora <command>
@@ -38,11 +39,13 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
       return withConnection(config, log, async (connection) => {
         const applied = await migrate(connection.pool);
+        await installShippedCalendars(connection.db);
         process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
       });
     case 'seed-demo':
       return withConnection(config, log, async (connection) => {
         await migrate(connection.pool);
+        await installShippedCalendars(connection.db);
         const seeded = await seedDemo({ db: connection.db, config, clock: systemClock, log });
         process.stdout.write(seeded ? 'Demo school added.\n' : 'The demo school already exists.\n');
       });

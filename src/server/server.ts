@@ -13,6 +13,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { systemClock } from './lib/clock.ts';
 import { registerJobs } from './jobs/registry.ts';
 import { isDatabaseEmpty, seedDemo } from './seed/demo.ts';
+import { installShippedCalendars } from './modules/calendar/calendar.service.ts';
 
 export interface RunningServer {
   app: App;
@@ -28,6 +29,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   try {
     const applied = await migrate(connection.pool);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    await installShippedCalendars(connection.db);
     const deps: Deps = { db: connection.db, config, clock: systemClock, log };
     let seeded = false;
     if (connection.kind === 'embedded' && config.seedDemo && (await isDatabaseEmpty(connection.db))) {

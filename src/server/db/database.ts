@@ -11,6 +11,8 @@ export type Executor = Kysely<DB>;
 // shifted by the server's time zone.
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1082, (value) => value);
+// date[]: elements are plain YYYY-MM-DD, never quoted.
+pg.types.setTypeParser(1182 as typeof pg.types.builtins.DATE, (value: string) => (value === '{}' ? [] : value.slice(1, -1).split(',')));
 
 export interface DatabaseHandle {
   db: Database;

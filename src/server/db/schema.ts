@@ -134,6 +134,42 @@ export interface NotificationsTable {
   createdAt: GeneratedTimestamp;
 }
 
+export type WeekKindColumn = 'five_day' | 'six_day';
+
+export interface ProductionCalendarYearsTable {
+  country: Generated<string>;
+  weekKind: WeekKindColumn;
+  year: number;
+  holidays: ColumnType<string[], string[] | undefined, string[]>;
+  workingWeekends: ColumnType<string[], string[] | undefined, string[]>;
+  shortDays: ColumnType<string[], string[] | undefined, string[]>;
+  source: Generated<string>;
+  origin: Generated<'shipped' | 'imported' | 'edited'>;
+  updatedAt: GeneratedTimestamp;
+  updatedBy: string | null;
+}
+
+export interface OrganizationCalendarsTable {
+  organizationId: string;
+  weekKind: Generated<WeekKindColumn>;
+  country: Generated<string>;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface CalendarClosuresTable {
+  id: Generated<string>;
+  organizationId: string;
+  day: string;
+  reason: string;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface CalendarRevisionTable {
+  id: Generated<number>;
+  revision: number;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -144,4 +180,8 @@ export interface DB {
   jobs: JobsTable;
   emailOutbox: EmailOutboxTable;
   notifications: NotificationsTable;
+  productionCalendarYears: ProductionCalendarYearsTable;
+  organizationCalendars: OrganizationCalendarsTable;
+  calendarClosures: CalendarClosuresTable;
+  calendarRevision: CalendarRevisionTable;
 }

@@ -57,3 +57,15 @@ export async function updateOrganization(deps: Deps, ctx: RequestContext, id: st
     return after;
   });
 }
+
+/**
+ * For other modules' services (no access check: the caller has already authorised its own use
+ * case). Returns null when the organisation does not exist.
+ */
+export async function findOrganizationInternal(deps: Pick<Deps, 'db'>, id: string) {
+  return (await repo.findOrganization(deps.db, id)) ?? null;
+}
+
+export async function findOrganizationBySlugInternal(deps: Pick<Deps, 'db'>, slug: string) {
+  return (await repo.findOrganizationBySlug(deps.db, slug)) ?? null;
+}
