@@ -21,6 +21,13 @@ declare module 'fastify' {
     actor: Actor | null;
     locale: Locale;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route does not act with the caller's session (sign-in, password reset, public forms),
+     * so a session cookie that happens to be present does not require the CSRF header.
+     */
+    sessionless?: boolean;
+  }
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -36,7 +43,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
     if (!actor) return;
     request.actor = actor;
     request.locale = actor.locale;
-    if (MUTATING.has(request.method)) {
+    if (MUTATING.has(request.method) && !request.routeOptions.config.sessionless) {
       const header = request.headers[CSRF_HEADER];
       if (typeof header !== 'string' || !safeEqual(header, actor.csrfToken)) throw new AppError('CSRF');
     }

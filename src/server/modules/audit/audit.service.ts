@@ -11,14 +11,16 @@ export interface AuditRecord {
   entityId: string | null;
   before?: unknown;
   after?: unknown;
+  /** The acting user when the request has no session yet (a successful sign-in). */
+  actor?: { userId: string; role: string | null };
 }
 
 /** Writes one audit row inside the caller's transaction: who, when, what, from where. */
 export async function recordAudit(tx: Executor, ctx: RequestContext, record: AuditRecord): Promise<void> {
   await insertAudit(tx, {
     organizationId: record.organizationId,
-    actorUserId: ctx.actor?.userId ?? null,
-    actorRole: ctx.actor?.membership?.role ?? null,
+    actorUserId: record.actor?.userId ?? ctx.actor?.userId ?? null,
+    actorRole: record.actor?.role ?? ctx.actor?.membership?.role ?? null,
     action: record.action,
     entityType: record.entityType,
     entityId: record.entityId,

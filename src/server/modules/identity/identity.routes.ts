@@ -18,7 +18,7 @@ import {
 
 export async function identityRoutes(app: App, { deps }: RouteOptions): Promise<void> {
   const secure = deps.config.secureCookies;
-  const strict = { rateLimit: { max: deps.config.authRateLimitPerMinute, timeWindow: '1 minute' } };
+  const strict = { sessionless: true, rateLimit: { max: deps.config.authRateLimitPerMinute, timeWindow: '1 minute' } };
 
   app.post('/api/auth/login', { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeResponse } }, config: strict }, async (request, reply) => {
     const ctx = { ...contextOf(request), userAgent: request.headers['user-agent'] ?? null };

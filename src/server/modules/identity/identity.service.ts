@@ -68,7 +68,13 @@ export async function login(
       expiresAt,
     });
     await repo.recordSuccessfulLogin(tx, user.id, now);
-    await recordAudit(tx, ctx, { organizationId: memberships[0]?.organizationId ?? null, action: 'auth.login', entityType: 'user', entityId: user.id });
+    await recordAudit(tx, ctx, {
+      organizationId: memberships[0]?.organizationId ?? null,
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      actor: { userId: user.id, role: memberships[0]?.role ?? null },
+    });
   });
   return { token, csrfToken, expiresAt };
 }

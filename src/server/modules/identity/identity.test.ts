@@ -130,3 +130,29 @@ describe('rate limit', () => {
     expect(blocked.json().message).toMatch(/Слишком много запросов/);
   });
 });
+
+describe('sign-in from a browser that still holds a session', () => {
+  it('accepts the login without the old session’s CSRF header and audits the user who signed in', async () => {
+    const first = await login(t.app, world.users.consultant.email, TEST_PASSWORD);
+    const cookie = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.users.consultant.email, password: TEST_PASSWORD } })).cookies.find(
+      (c) => c.name === 'opora_sid',
+    );
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      cookies: { opora_sid: cookie!.value },
+      payload: { email: world.users.head.email, password: TEST_PASSWORD },
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().membership.role).toBe('head');
+    const row = await t.db.db
+      .selectFrom('auditLog')
+      .select(['actorUserId', 'actorRole'])
+      .where('action', '=', 'auth.login')
+      .where('entityId', '=', world.users.head.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ actorUserId: world.users.head.id, actorRole: 'head' });
+    expect(first.me.membership?.role).toBe('consultant');
+  });
+});
