@@ -4,7 +4,10 @@
  */
 import * as calendar from './messages/calendar.ts';
 import * as core from './messages/core.ts';
+import * as intake from './messages/intake.ts';
+import * as requests from './messages/requests.ts';
+import * as web from './messages/web.ts';
 
-export const ru = { ...core.ru, ...calendar.ru } as const;
+export const ru = { ...core.ru, ...calendar.ru, ...requests.ru, ...intake.ru, ...web.ru } as const;
 export type MessageKey = keyof typeof ru;
-export const en: Record<MessageKey, string> = { ...core.en, ...calendar.en };
+export const en: Record<MessageKey, string> = { ...core.en, ...calendar.en, ...requests.en, ...intake.en, ...web.en };

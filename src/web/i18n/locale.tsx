@@ -1,0 +1,68 @@
+/**
+ * The language of the workspace. Russian first, English second; every visible text goes through
+ * the shared catalogue (`translate`). The choice is kept in the `opora_lang` cookie, which the API
+ * reads too, so server messages (errors, e-mails) come in the same language before sign-in; a
+ * signed-in user's own locale (PUT /api/me/locale) wins after sign-in.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ru as catalogue } from '../../shared/i18n/catalogue.ts';
+import { localeFromHeader, translate, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n/index.ts';
+
+export const LOCALE_COOKIE = 'opora_lang';
+
+export function readLocaleCookie(): Locale | null {
+  const match = /(?:^|;\s*)opora_lang=(ru|en)(?:;|$)/.exec(document.cookie);
+  return (match?.[1] as Locale | undefined) ?? null;
+}
+
+export function writeLocaleCookie(locale: Locale): void {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
+}
+
+function initialLocale(): Locale {
+  return readLocaleCookie() ?? localeFromHeader(navigator.languages?.join(',') || navigator.language);
+}
+
+interface LocaleContextValue {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+}
+
+const LocaleContext = createContext<LocaleContextValue | null>(null);
+
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const setLocale = useCallback((next: Locale) => {
+    writeLocaleCookie(next);
+    setLocaleState(next);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
+}
+
+export function useLocale(): LocaleContextValue {
+  const value = useContext(LocaleContext);
+  if (!value) throw new Error('useLocale() needs <LocaleProvider>');
+  return value;
+}
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** `const t = useT(); t('web.nav.home')` — the translation function of the current language. */
+export function useT(): Translate {
+  const { locale } = useLocale();
+  return useCallback((key: MessageKey, params?: MessageParams) => translate(locale, key, params), [locale]);
+}
+
+/** True when the catalogue has this key (for codes coming from data, e.g. audit actions). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(catalogue, key);
+}
+
+/** Translates `key` when the catalogue has it, else returns `fallback` (codes from data). */
+export function translateKnown(t: Translate, key: string, fallback: string): string {
+  return hasMessage(key) ? t(key) : fallback;
+}
