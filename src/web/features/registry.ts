@@ -48,7 +48,26 @@ export interface PublicPage {
   element: ReactNode;
 }
 
+/** A block a feature shows on the home page, above the section cards (e.g. a warning). */
+export interface HomeWidget {
+  id: string;
+  /** Shown only to roles whose navigation has this section. */
+  section: NavSection;
+  order: number;
+  element: ReactNode;
+}
+
 const features = new Map<NavSection, WorkspaceFeature>();
+const homeWidgets = new Map<string, HomeWidget>();
+
+export function registerHomeWidget(widget: HomeWidget): void {
+  homeWidgets.set(widget.id, widget);
+}
+
+/** Home-page widgets the role may see, by their order. */
+export function homeWidgetsFor(navigation: readonly string[]): HomeWidget[] {
+  return [...homeWidgets.values()].filter((w) => navigation.includes(w.section)).sort((a, b) => a.order - b.order);
+}
 const publicPages = new Map<string, PublicPage>();
 
 export function registerFeature(feature: WorkspaceFeature): void {

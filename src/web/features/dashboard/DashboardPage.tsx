@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { useSignedIn } from '../../api/me.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
-import { featuresFor } from '../registry.ts';
+import { featuresFor, homeWidgetsFor } from '../registry.ts';
 
 /** What each role does in Opora, in the words of the regulation. */
 const ROLE_ABILITIES: Record<Role, MessageKey[]> = {
@@ -34,6 +34,9 @@ export function DashboardPage() {
         documentTitle={t('web.nav.home')}
         lead={membership ? t('web.home.context', { role: t(`role.${membership.role}`), organization: membership.organizationName }) : t('web.shell.noMembership')}
       />
+      {homeWidgetsFor(me.navigation).map((widget) => (
+        <div key={widget.id}>{widget.element}</div>
+      ))}
       {membership ? (
         <section aria-labelledby="home-abilities">
           <Title order={2} size="h3" id="home-abilities" mb="sm">
