@@ -8,9 +8,30 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { dayFromCivil, formatIsoDate, isoWeekday, parseCalendarFile, parseIsoDate, type YearData } from '../../../domain/working-time/index.ts';
 
+/** One problem with the file: a catalogue key (calendar.import.*) and its parameters. */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
+  readonly key: ImportProblem;
+  readonly params: Record<string, string | number>;
+
+  constructor(key: ImportProblem, params: Record<string, string | number> = {}) {
+    super(`${key} ${JSON.stringify(params)}`);
+    this.key = key;
+    this.params = params;
+  }
 }
+
+export type ImportProblem =
+  | 'empty'
+  | 'jsonSyntax'
+  | 'jsonShape'
+  | 'jsonInvalid'
+  | 'xmlSyntax'
+  | 'xmlNoCalendar'
+  | 'xmlYear'
+  | 'xmlDayAttribute'
+  | 'xmlNoSuchDate'
+  | 'xmlDayType';
 
 export interface ImportedYear {
   year: number;
@@ -22,7 +43,7 @@ export interface ImportedYear {
 
 export function parseCalendarUpload(content: string, format: 'json' | 'xml' | 'auto' = 'auto'): ImportedYear {
   const text = content.replace(/^\uFEFF/, '').trim();
-  if (!text) throw new ImportError('The file is empty.');
+  if (!text) throw new ImportError('empty');
   const kind = format === 'auto' ? (text.startsWith('<') ? 'xml' : 'json') : format;
   return kind === 'xml' ? parseXml(text) : parseJson(text);
 }
@@ -32,9 +53,9 @@ function parseJson(text: string): ImportedYear {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ImportError(`The file is not valid JSON: ${(error as Error).message}.`);
+    throw new ImportError('jsonSyntax', { detail: (error as Error).message });
   }
-  if (typeof json !== 'object' || json === null) throw new ImportError('The JSON must be an object with a "year".');
+  if (typeof json !== 'object' || json === null) throw new ImportError('jsonShape');
   const value = json as Record<string, unknown>;
   try {
     if ('week5' in value) {
@@ -44,7 +65,7 @@ function parseJson(text: string): ImportedYear {
     const file = parseCalendarFile({ year: value.year, country: value.country ?? 'ru', source: value.source ?? 'upload', week5: value, week6: emptyYear() });
     return { year: file.year, source: file.source, week5: file.week5, week6: null };
   } catch (error) {
-    throw new ImportError(`${(error as Error).message.replace(/^Invalid calendar file: /, 'The calendar is invalid: ')}.`);
+    throw new ImportError('jsonInvalid', { detail: (error as Error).message.replace(/^Invalid calendar file: /, '') });
   }
 }
 
@@ -59,20 +80,20 @@ interface XmlDay {
 
 function parseXml(text: string): ImportedYear {
   const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new ImportError(`The XML is malformed at line ${valid.err.line}: ${valid.err.msg}`);
+  if (valid !== true) throw new ImportError('xmlSyntax', { line: valid.err.line, detail: valid.err.msg });
   const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'day' || name === 'holiday' });
   const root = parser.parse(text) as { calendar?: { '@_year'?: string; '@_date'?: string; days?: { day?: XmlDay[] } } };
   const calendar = root.calendar;
-  if (!calendar) throw new ImportError('The XML has no <calendar> element.');
+  if (!calendar) throw new ImportError('xmlNoCalendar');
   const year = Number(calendar['@_year']);
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new ImportError('The <calendar> element needs a year attribute between 1990 and 2100.');
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new ImportError('xmlYear');
   const holidays: string[] = [];
   const workingWeekends: string[] = [];
   const shortDays: string[] = [];
   for (const [index, day] of (calendar.days?.day ?? []).entries()) {
-    const where = `<day> number ${index + 1}`;
+    const position = index + 1;
     const match = /^(\d{2})\.(\d{2})$/.exec(day['@_d'] ?? '');
-    if (!match) throw new ImportError(`${where} has no valid d="MM.DD" attribute.`);
+    if (!match) throw new ImportError('xmlDayAttribute', { position });
     const month = Number(match[1]);
     const dom = Number(match[2]);
     const iso = `${year}-${match[1]}-${match[2]}`;
@@ -80,9 +101,9 @@ function parseXml(text: string): ImportedYear {
     try {
       dayNumber = parseIsoDate(iso);
     } catch {
-      throw new ImportError(`${where} names a date that does not exist: ${match[2]}.${match[1]}.${year}.`);
+      throw new ImportError('xmlNoSuchDate', { position, date: `${match[2]}.${match[1]}.${year}` });
     }
-    if (formatIsoDate(dayFromCivil(year, month, dom)) !== iso) throw new ImportError(`${where} names a date that does not exist.`);
+    if (formatIsoDate(dayFromCivil(year, month, dom)) !== iso) throw new ImportError('xmlNoSuchDate', { position, date: `${match[2]}.${match[1]}.${year}` });
     const weekend = isoWeekday(dayNumber) >= 6;
     switch (day['@_t']) {
       case '1':
@@ -96,7 +117,7 @@ function parseXml(text: string): ImportedYear {
         if (weekend) workingWeekends.push(iso);
         break;
       default:
-        throw new ImportError(`${where} (${iso}) has type t="${day['@_t'] ?? ''}"; expected 1 (day off), 2 (short day) or 3 (working day).`);
+        throw new ImportError('xmlDayType', { position, type: day['@_t'] ?? '' });
     }
   }
   const sorted = (list: string[]) => [...new Set(list)].sort();

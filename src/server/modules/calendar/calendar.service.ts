@@ -13,6 +13,7 @@ import {
   type WorkCalendar,
   type YearData,
 } from '../../../domain/working-time/index.ts';
+import { translate } from '../../../shared/i18n/index.ts';
 import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { authorize, requireMembership } from '../../http/access.ts';
@@ -160,7 +161,9 @@ export async function importCalendarYear(deps: Deps, ctx: RequestContext, input:
   try {
     parsed = parseCalendarUpload(input.content, input.format);
   } catch (error) {
-    if (error instanceof ImportError) throw new AppError('CALENDAR_FILE_INVALID', { params: { reason: error.message } });
+    if (error instanceof ImportError) {
+      throw new AppError('CALENDAR_FILE_INVALID', { params: { reason: translate(ctx.locale, `calendar.import.${error.key}`, error.params) } });
+    }
     throw error;
   }
   const week6 = parsed.week6 ?? deriveSixDayYear(parsed.year);

@@ -101,12 +101,12 @@ describe('production calendar in the database', () => {
     const broken = await root.post('/api/calendar/import', { content: '<calendar year="2029"><days><day d="01.01" t="1"></days></calendar>' });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error).toBe('CALENDAR_FILE_INVALID');
-    expect(broken.json().message).toMatch(/^Файл календаря не принят: The XML is malformed at line 1/);
+    expect(broken.json().message).toMatch(/^Файл календаря не принят: XML повреждён в строке 1/);
     const badType = await root.post('/api/calendar/import', { content: '<calendar year="2029"><days><day d="02.30" t="1"/></days></calendar>' });
-    expect(badType.json().message).toMatch(/does not exist/);
+    expect(badType.json().message).toBe('Файл календаря не принят: элемент <day> № 1 называет несуществующую дату 30.02.2029.');
     const badJson = await root.post('/api/calendar/import', { content: '{"year": 2029, "holidays": ["2029-13-01"], "workingWeekends": [], "shortDays": []}' });
     expect(badJson.statusCode).toBe(400);
-    expect(badJson.json().message).toMatch(/invalid date "2029-13-01"/);
+    expect(badJson.json().message).toMatch(/^Файл календаря не принят: данные календаря неверны .*2029-13-01/);
   });
 });
 

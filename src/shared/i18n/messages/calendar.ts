@@ -1,5 +1,15 @@
 /** Messages of the production calendar, closures and working time, and of the settings page. */
 export const ru = {
+  'calendar.import.empty': 'файл пустой.',
+  'calendar.import.jsonSyntax': 'это не корректный JSON ({detail}).',
+  'calendar.import.jsonShape': 'JSON должен быть объектом с полем «year».',
+  'calendar.import.jsonInvalid': 'данные календаря неверны ({detail}).',
+  'calendar.import.xmlSyntax': 'XML повреждён в строке {line} ({detail}).',
+  'calendar.import.xmlNoCalendar': 'в XML нет элемента <calendar>.',
+  'calendar.import.xmlYear': 'у элемента <calendar> нет года от 1990 до 2100 (атрибут year).',
+  'calendar.import.xmlDayAttribute': 'у элемента <day> № {position} нет атрибута d в виде ММ.ДД.',
+  'calendar.import.xmlNoSuchDate': 'элемент <day> № {position} называет несуществующую дату {date}.',
+  'calendar.import.xmlDayType': 'у элемента <day> № {position} тип t="{type}"; ожидается 1 (выходной), 2 (сокращённый) или 3 (рабочий).',
   'error.CALENDAR_FILE_INVALID': 'Файл календаря не принят: {reason}',
   'calendar.closureExists': 'На эту дату уже назначен нерабочий день.',
 
@@ -194,6 +204,16 @@ export const ru = {
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
+  'calendar.import.empty': 'the file is empty.',
+  'calendar.import.jsonSyntax': 'it is not valid JSON ({detail}).',
+  'calendar.import.jsonShape': 'the JSON must be an object with a "year".',
+  'calendar.import.jsonInvalid': 'the calendar data is invalid ({detail}).',
+  'calendar.import.xmlSyntax': 'the XML is malformed at line {line} ({detail}).',
+  'calendar.import.xmlNoCalendar': 'the XML has no <calendar> element.',
+  'calendar.import.xmlYear': 'the <calendar> element needs a year attribute from 1990 to 2100.',
+  'calendar.import.xmlDayAttribute': '<day> number {position} has no d="MM.DD" attribute.',
+  'calendar.import.xmlNoSuchDate': '<day> number {position} names a date that does not exist: {date}.',
+  'calendar.import.xmlDayType': '<day> number {position} has type t="{type}"; expected 1 (day off), 2 (short day) or 3 (working day).',
   'error.CALENDAR_FILE_INVALID': 'The calendar file was not accepted: {reason}',
   'calendar.closureExists': 'This date is already a closure day.',
 
