@@ -4,14 +4,13 @@
  */
 import { CONFIG_VARIABLES, ConfigError, loadConfig, type Config } from './config.ts';
 import { connect } from './db/connection.ts';
-import { migrate } from './db/migrate.ts';
-import { EmbeddedPostgresError } from './db/embedded.ts';
+import { migrate, MigrationError } from './db/migrate.ts';
+import { EmbeddedPostgresError, oporaUsing } from './db/embedded.ts';
 import { createLogger } from './logger.ts';
 import { systemClock } from './lib/clock.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo.ts';
 import { startServer } from './server.ts';
 import { installShippedCalendars } from './modules/calendar/calendar.service.ts';
-import { backupDatabase, restoreDatabase } from './db/backup.ts';
 
 const USAGE = `Usage: opora <command>
   start            migrate, seed the demo (embedded database only, when empty) and serve
@@ -55,9 +54,11 @@ async function main(argv: string[]): Promise<number> {
       if (!file) throw new UsageError(`opora ${command} needs a file name.`);
       return withConnection(config, log, async (connection) => {
         if (command === 'backup') {
+          const { backupDatabase } = await import('./db/backup.ts');
           const summary = await backupDatabase(connection.pool, file);
           process.stdout.write(`Backup written to ${file}: ${summary.tables} tables, ${summary.rows} rows.\n`);
         } else {
+          const { restoreDatabase } = await import('./db/backup.ts');
           const summary = await restoreDatabase(connection.pool, file);
           process.stdout.write(`Restored ${summary.rows} rows into ${summary.tables} tables from ${file}.\n`);
         }
@@ -85,30 +86,43 @@ async function withConnection(
 }
 
 async function serve(config: Config, log: ReturnType<typeof createLogger>): Promise<number> {
+  // Listen for the stop signal before starting: a SIGTERM during a (slow, first) start then still
+  // stops PostgreSQL once the start is done, instead of killing node and leaving PostgreSQL behind.
+  const signalled = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  const running = config.databaseUrl ? null : oporaUsing(config.dataDir);
+  if (running !== null) {
+    throw new EmbeddedPostgresError(
+      `Opora is already running with the data folder ${config.dataDir} (process ${running}); stop it before starting another.`,
+    );
+  }
   const server = await startServer(config, log);
   const where = server.connection.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
   process.stdout.write(`\nОпора запущена: ${server.url}  (${where})\n`);
   if (server.connection.kind === 'embedded') {
     process.stdout.write(`Демо-входы (пароль ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(', ')}\n\n`);
   }
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      log.info({ signal }, 'shutting down');
-      server.stop().then(resolve, (error: unknown) => {
-        log.error({ err: error }, 'error during shutdown');
-        resolve();
-      });
-    };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-  });
+  const signal = await signalled;
+  log.info({ signal }, 'shutting down');
+  try {
+    await server.stop();
+  } catch (error) {
+    log.error({ err: error }, 'error during shutdown');
+  }
   return 0;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof UsageError;
+    const known =
+      error instanceof ConfigError ||
+      error instanceof EmbeddedPostgresError ||
+      error instanceof MigrationError ||
+      (error instanceof Error && error.name === 'BackupError') ||
+      error instanceof UsageError;
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${known ? '' : 'Opora stopped: '}${message}\n`);
     process.exit(1);

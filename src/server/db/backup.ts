@@ -1,16 +1,19 @@
 /**
  * Logical backup and restore with pg_dump's guarantees for Opora's own schema, and no external
  * binary (the embedded PostgreSQL ships no pg_dump): every table is copied with COPY inside one
- * REPEATABLE READ snapshot, into a gzip file; restore migrates an empty database to the same
- * schema version and copies the rows back in one transaction.
+ * REPEATABLE READ snapshot, into a gzip file; restore migrates an empty database to the schema
+ * version the backup was taken at, copies the rows back in one transaction, then migrates the
+ * rest of the way.
  */
+import { once } from 'node:events';
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { pipeline as pipelineCallback, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { listMigrations, migrate } from './migrate.ts';
+import { listMigrations, migrate, MigrationError, MIGRATIONS_DIR } from './migrate.ts';
 
 const FORMAT = 'opora-backup/1';
 const END_OF_DATA = '\\.';
@@ -34,24 +37,36 @@ async function userTables(client: pg.PoolClient): Promise<string[]> {
 }
 
 export async function backupDatabase(pool: pg.Pool, file: string): Promise<BackupSummary> {
+  let fd: number;
+  try {
+    fd = fs.openSync(`${file}.partial`, 'w');
+  } catch (error) {
+    throw new BackupError(`Could not write the backup ${file}: ${(error as Error).message}.`);
+  }
   const client = await pool.connect();
   const gzip = createGzip();
-  const out = fs.createWriteStream(`${file}.partial`);
-  const written = pipeline(gzip, out);
+  const written = pipeline(gzip, fs.createWriteStream('', { fd }));
+  written.catch(() => {}); // a failure (e.g. a full disk) is raised by the next write()
+  const write = async (data: string | Buffer): Promise<void> => {
+    // Respect back-pressure: a large table must not pile up in memory ahead of a slow disk.
+    if (!gzip.write(data)) await Promise.race([once(gzip, 'drain'), written]);
+    if (gzip.destroyed) await written;
+  };
   let rows = 0;
+  let failed = false;
   try {
     await client.query('begin isolation level repeatable read read only');
     const migrations = (await client.query<{ name: string }>('select name from schema_migrations order by name')).rows.map((r) => r.name);
     const tables = await userTables(client);
-    gzip.write(`${JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), migrations, tables })}\n`);
+    await write(`${JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), migrations, tables })}\n`);
     for (const table of tables) {
-      gzip.write(`@table ${table}\n`);
+      await write(`@table ${table}\n`);
       const stream = client.query(copyTo(`copy "${table}" to stdout`));
       for await (const chunk of stream) {
-        gzip.write(chunk);
+        await write(chunk as Buffer);
         rows += countNewlines(chunk as Buffer);
       }
-      gzip.write(`${END_OF_DATA}\n`);
+      await write(`${END_OF_DATA}\n`);
     }
     await client.query('commit');
     gzip.end();
@@ -59,74 +74,116 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
     fs.renameSync(`${file}.partial`, file);
     return { tables: tables.length, rows };
   } catch (error) {
-    await client.query('rollback').catch(() => {});
+    failed = true;
     gzip.destroy();
     fs.rmSync(`${file}.partial`, { force: true });
-    throw error;
+    throw new BackupError(`Could not write the backup ${file}: ${(error as Error).message}.`);
   } finally {
-    client.release();
+    // After a failure the connection may be in the middle of a COPY: discard it.
+    client.release(failed);
   }
 }
 
-export async function restoreDatabase(pool: pg.Pool, file: string): Promise<BackupSummary> {
+export async function restoreDatabase(pool: pg.Pool, file: string, options: { migrationsDir?: string } = {}): Promise<BackupSummary> {
   if (!fs.existsSync(file)) throw new BackupError(`The backup file ${file} does not exist.`);
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const dir = options.migrationsDir ?? MIGRATIONS_DIR;
+  // The callback pipeline forwards a read error to the gunzip stream, which readline reports.
+  const input = pipelineCallback(fs.createReadStream(file), createGunzip(), () => {});
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
   const iterator = lines[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const header = parseHeader(first.done ? '' : first.value);
-  const known = new Set(listMigrations().map((m) => m.name));
-  const unknown = header.migrations.filter((name) => !known.has(name));
-  if (unknown.length > 0) throw new BackupError(`The backup comes from a newer Opora (migrations ${unknown.join(', ')}); restore it with that version.`);
-  await migrate(pool);
-  const client = await pool.connect();
-  let rows = 0;
-  let tables = 0;
+  let table: string | null = null;
+  let client: pg.PoolClient | null = null;
   try {
+    const first = await iterator.next();
+    const header = parseHeader(file, first.done ? '' : first.value);
+    const known = listMigrations(dir).map((m) => m.name);
+    const unknown = header.migrations.filter((name) => !known.includes(name));
+    if (unknown.length > 0)
+      throw new BackupError(
+        `The backup ${file} comes from a newer Opora (migrations ${unknown.join(', ')}); restore it with that version.`,
+      );
+    if (header.migrations.some((name, i) => known[i] !== name)) {
+      throw new BackupError(
+        `The backup ${file} was taken at a schema version this Opora cannot rebuild (migrations ${header.migrations.join(', ')}).`,
+      );
+    }
+    // Load the rows into the schema they were taken from; later migrations run after the load.
+    const until = header.migrations.at(-1);
+    if (until) await migrate(pool, dir, { until });
+    client = await pool.connect();
+    const ahead = await client.query<{ name: string }>('select name from schema_migrations where name > $1 order by name limit 1', [
+      until ?? '',
+    ]);
+    if (ahead.rows[0]) {
+      throw new BackupError(
+        `The target database is already at a newer schema (${ahead.rows[0].name}) than the backup ${file}; restore into a new, empty database.`,
+      );
+    }
     const existing = await userTables(client);
-    const count = await client.query<{ n: number }>(`select count(*)::int as n from organizations`);
-    if ((count.rows[0]?.n ?? 0) > 0) throw new BackupError('The target database is not empty; restore into a new, empty database.');
+    const count = await client.query<{ n: number }>(`select (select count(*) from organizations) + (select count(*) from users) as n`);
+    if (Number(count.rows[0]?.n ?? 0) > 0) throw new BackupError('The target database is not empty; restore into a new, empty database.');
+    let rows = 0;
+    let tables = 0;
     await client.query('begin');
     await client.query('set local session_replication_role = replica');
+    // Reference rows that migrations or the start-up inserted are replaced by the backup's own.
+    if (existing.length > 0) await client.query(`truncate ${existing.map((name) => `"${name}"`).join(', ')}`);
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       const line = next.value;
-      if (!line.startsWith('@table ')) throw new BackupError('The backup file is damaged (unexpected line).');
-      const table = line.slice(7);
-      if (!existing.includes(table)) throw new BackupError(`The backup has an unknown table "${table}".`);
-      const copy = client.query(copyFrom(`copy "${table}" from stdin`));
-      const done = new Promise<void>((resolve, reject) => {
-        copy.on('finish', resolve);
-        copy.on('error', reject);
-      });
-      for (let data = await iterator.next(); ; data = await iterator.next()) {
-        if (data.done) throw new BackupError(`The backup file is truncated inside table "${table}".`);
-        if (data.value === END_OF_DATA) break;
-        if (!copy.write(`${data.value}\n`)) await new Promise((resolve) => copy.once('drain', resolve));
-        rows += 1;
-      }
-      copy.end();
-      await done;
+      if (!line.startsWith('@table '))
+        throw new BackupError(`The backup file ${file} is damaged (unexpected line after table "${table}").`);
+      table = line.slice(7);
+      if (!existing.includes(table)) throw new BackupError(`The backup ${file} has a table "${table}" this database does not have.`);
+      const name = table;
+      const batches = async function* (): AsyncGenerator<string> {
+        let batch = '';
+        for (;;) {
+          const data = await iterator.next();
+          if (data.done) throw new BackupError(`The backup file ${file} is truncated inside table "${name}".`);
+          if (data.value === END_OF_DATA) break;
+          batch += `${data.value}\n`;
+          rows += 1;
+          if (batch.length >= 65_536) {
+            yield batch;
+            batch = '';
+          }
+        }
+        if (batch) yield batch;
+      };
+      await pipeline(Readable.from(batches()), client.query(copyFrom(`copy "${table}" from stdin`)));
       tables += 1;
     }
+    table = null;
     await resetIdentitySequences(client);
     await client.query('commit');
+    client.release();
+    client = null;
+    await migrate(pool, dir);
     return { tables, rows };
   } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
+    if (error instanceof BackupError || error instanceof MigrationError) throw error;
+    const damaged = typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('Z_');
+    const where = table ? ` (table "${table}")` : '';
+    const reason = damaged ? `the file is damaged (${(error as Error).message})` : (error as Error).message;
+    throw new BackupError(`Could not restore ${file}${where}: ${reason}.`);
   } finally {
-    client.release();
+    if (client) {
+      await client.query('rollback').catch(() => {});
+      client.release();
+    }
     lines.close();
+    input.destroy();
   }
 }
 
-function parseHeader(line: string): { migrations: string[] } {
+function parseHeader(file: string, line: string): { migrations: string[] } {
   try {
     const header = JSON.parse(line) as { format?: string; migrations?: string[] };
     if (header.format === FORMAT && Array.isArray(header.migrations)) return { migrations: header.migrations };
   } catch {
     // fall through
   }
-  throw new BackupError('This file is not an Opora backup.');
+  throw new BackupError(`The file ${file} is not an Opora backup.`);
 }
 
 async function resetIdentitySequences(client: pg.PoolClient): Promise<void> {
@@ -137,7 +194,7 @@ async function resetIdentitySequences(client: pg.PoolClient): Promise<void> {
   for (const { table, column } of identities.rows) {
     await client.query(
       `select setval(pg_get_serial_sequence($1, $2), greatest(coalesce((select max("${column}") from "${table}"), 0), 1), (select count(*) > 0 from "${table}"))`,
-      [table, column],
+      [`"${table}"`, column],
     );
   }
 }

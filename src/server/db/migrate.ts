@@ -32,21 +32,29 @@ export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
     });
 }
 
-export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<string[]> {
+/**
+ * Applies the pending migrations of `dir` and returns their names. `until` stops after that
+ * migration (a restore loads a backup into the schema version it was taken from).
+ */
+export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR, options: { until?: string } = {}): Promise<string[]> {
   const client = await pool.connect();
   try {
-    await client.query(`create table if not exists schema_migrations (
-      name text primary key, checksum text not null, applied_at timestamptz not null default now())`);
-    // One migrator at a time, across processes.
+    // One migrator at a time, across processes (taken before the table exists, so two first runs
+    // do not race on creating it).
     await client.query('select pg_advisory_lock(7243001)');
     try {
-      const files = listMigrations(dir);
+      await client.query(`create table if not exists schema_migrations (
+        name text primary key, checksum text not null, applied_at timestamptz not null default now())`);
+      const all = listMigrations(dir);
+      const until = options.until;
+      const files = all.filter((file) => until === undefined || file.name <= until);
       const applied = new Map(
-        (await client.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations')).rows.map(
-          (row) => [row.name, row.checksum],
-        ),
+        (await client.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations')).rows.map((row) => [
+          row.name,
+          row.checksum,
+        ]),
       );
-      const known = new Set(files.map((file) => file.name));
+      const known = new Set(all.map((file) => file.name));
       const unknown = [...applied.keys()].filter((name) => !known.has(name)).sort();
       if (unknown.length > 0) {
         throw new MigrationError(
@@ -69,7 +77,7 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<stri
           await client.query('commit');
         } catch (error) {
           await client.query('rollback');
-          throw new MigrationError(`Migration ${file.name} failed: ${(error as Error).message}`);
+          throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}.`);
         }
         done.push(file.name);
       }

@@ -1,0 +1,277 @@
+/**
+ * `opora backup FILE` / `opora restore FILE`: a consistent logical copy of every table that
+ * restores into an empty database with the same rows, sequences that continue, and clear refusals.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import pg from 'pg';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../../../tests/helpers/db.ts';
+import { loadConfig } from '../config.ts';
+import { systemClock } from '../lib/clock.ts';
+import { seedDemo } from '../seed/demo.ts';
+import { backupDatabase, BackupError, restoreDatabase } from './backup.ts';
+import { MIGRATIONS_DIR } from './migrate.ts';
+
+const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main.ts');
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'opora-backup-'));
+const cleanups: Array<() => Promise<void> | void> = [];
+let source: TestDatabase;
+let backupFile: string;
+/** A text that COPY must escape: backslash, the end-of-data marker, newline, tab, carriage return. */
+const AWKWARD = 'строка \\. с «кавычками»\n\\.\nтаб\tи\rвозврат \\N';
+
+beforeAll(async () => {
+  source = await createTestDatabase();
+  cleanups.push(() => source.drop());
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  expect(await seedDemo({ db: source.db, config, clock: systemClock, log: pino({ level: 'silent' }) })).toBe(true);
+  // Rows in the identity-keyed tables, one of them awkward, with a gap left by a deleted row.
+  await source.pool.query(
+    `insert into audit_log (action, entity_type, entity_id, after) select 'test.' || g, 'test', $1, jsonb_build_object('n', g, 'text', $1::text) from generate_series(1, 30) g`,
+    [AWKWARD],
+  );
+  await source.pool.query(`delete from audit_log where id = (select max(id) from audit_log)`);
+  await source.pool.query(`insert into jobs (kind, payload) values ('test.backup', '{"a": [1, 2]}'), ('test.backup', '{}')`);
+  backupFile = path.join(folder, 'opora.backup');
+  await backupDatabase(source.pool, backupFile);
+});
+
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+async function emptyDatabase(): Promise<{ url: string; pool: pg.Pool }> {
+  const database = await createEmptyDatabase();
+  const pool = new pg.Pool({ connectionString: database.url, max: 3 });
+  pool.on('error', () => {}); // an idle connection closed by the server must not fail the file
+  cleanups.push(async () => {
+    await pool.end();
+    await database.drop();
+  });
+  return { url: database.url, pool };
+}
+
+/** Per table: its row count and a hash of all its rows, in a stable order. */
+async function fingerprint(pool: pg.Pool): Promise<Record<string, { rows: number; hash: string }>> {
+  const tables = await pool.query<{ name: string }>(
+    `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  );
+  const result: Record<string, { rows: number; hash: string }> = {};
+  for (const { name } of tables.rows) {
+    if (name === 'schema_migrations') continue;
+    const row = await pool.query<{ rows: number; hash: string }>(
+      `select count(*)::int as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as hash from "${name}" t`,
+    );
+    result[name] = row.rows[0]!;
+  }
+  return result;
+}
+
+async function backupError(promise: Promise<unknown>): Promise<Error> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BackupError);
+  expect((error as Error).message).not.toMatch(/undefined|\n/);
+  expect((error as Error).message).toMatch(/^[A-Z].*\.$/);
+  return error as Error;
+}
+
+describe('backup and restore', () => {
+  it('restores every row of every table into an empty database', async () => {
+    const target = await emptyDatabase();
+    const summary = await restoreDatabase(target.pool, backupFile);
+    const before = await fingerprint(source.pool);
+    const after = await fingerprint(target.pool);
+    expect(after).toEqual(before);
+    expect(summary.tables).toBe(Object.keys(before).length);
+    expect(summary.rows).toBe(Object.values(before).reduce((sum, table) => sum + table.rows, 0));
+    expect(before.organizations!.rows).toBeGreaterThanOrEqual(4);
+    expect(before.users!.rows).toBeGreaterThanOrEqual(6);
+
+    // A few rows, field by field.
+    const schools = `select id, parent_id, path, name, slug from organizations where slug = 'school-27'`;
+    expect((await target.pool.query(schools)).rows).toEqual((await source.pool.query(schools)).rows);
+    const users = 'select email, full_name, password_hash, created_at from users order by email';
+    expect((await target.pool.query(users)).rows).toEqual((await source.pool.query(users)).rows);
+    const awkward = await target.pool.query<{ entity_id: string; text: string }>(
+      `select entity_id, after->>'text' as text from audit_log where action = 'test.7'`,
+    );
+    expect(awkward.rows).toEqual([{ entity_id: AWKWARD, text: AWKWARD }]);
+    const migrations = 'select name, checksum from schema_migrations order by name';
+    expect((await target.pool.query(migrations)).rows).toEqual((await source.pool.query(migrations)).rows);
+
+    // Identity sequences continue after the restored rows.
+    for (const table of ['audit_log', 'jobs']) {
+      const max = await source.pool.query<{ max: number }>(`select max(id)::int as max from ${table}`);
+      const insert =
+        table === 'jobs'
+          ? `insert into jobs (kind) values ('test.after') returning id::int as id`
+          : `insert into audit_log (action, entity_type) values ('test.after', 'test') returning id::int as id`;
+      const inserted = await target.pool.query<{ id: number }>(insert);
+      expect(inserted.rows[0]!.id).toBeGreaterThan(max.rows[0]!.max);
+    }
+
+    // A second restore into the now non-empty database is refused and changes nothing.
+    const before2 = await fingerprint(target.pool);
+    const refused = await backupError(restoreDatabase(target.pool, backupFile));
+    expect(refused.message).toBe('The target database is not empty; restore into a new, empty database.');
+    expect(await fingerprint(target.pool)).toEqual(before2);
+  });
+
+  it('refuses a damaged or foreign file with a sentence naming it, and loads nothing', async () => {
+    const target = await emptyDatabase();
+    const original = fs.readFileSync(backupFile);
+
+    const missing = path.join(folder, 'missing.backup');
+    expect((await backupError(restoreDatabase(target.pool, missing))).message).toBe(`The backup file ${missing} does not exist.`);
+
+    const notGzip = path.join(folder, 'not-gzip.backup');
+    fs.writeFileSync(notGzip, 'PGDMP this is a pg_dump file, not ours');
+    const notGzipError = await backupError(restoreDatabase(target.pool, notGzip));
+    expect(notGzipError.message).toContain(notGzip);
+    expect(notGzipError.message).toContain('damaged');
+
+    const truncated = path.join(folder, 'truncated.backup');
+    fs.writeFileSync(truncated, original.subarray(0, Math.floor(original.length / 2)));
+    const truncatedError = await backupError(restoreDatabase(target.pool, truncated));
+    expect(truncatedError.message).toContain(truncated);
+
+    const foreign = path.join(folder, 'foreign.backup');
+    fs.writeFileSync(foreign, gzipSync('{"format":"something-else"}\n'));
+    expect((await backupError(restoreDatabase(target.pool, foreign))).message).toBe(`The file ${foreign} is not an Opora backup.`);
+
+    // Intact gzip, but a row that no longer fits its table.
+    const text = (await import('node:zlib')).gunzipSync(original).toString('utf8');
+    const badRow = path.join(folder, 'bad-row.backup');
+    fs.writeFileSync(badRow, gzipSync(text.replace(/(@table organizations\n)/, '$1not\ta\tvalid\trow\n')));
+    const badRowError = await backupError(restoreDatabase(target.pool, badRow));
+    expect(badRowError.message).toContain(badRow);
+    expect(badRowError.message).toContain('table "organizations"');
+
+    // Nothing was loaded by any of these attempts: a good restore still works afterwards.
+    expect((await target.pool.query('select count(*)::int as n from organizations')).rows[0]).toEqual({ n: 0 });
+    await restoreDatabase(target.pool, backupFile);
+    expect(await fingerprint(target.pool)).toEqual(await fingerprint(source.pool));
+  });
+
+  it('restores a backup of an older schema into a newer Opora, migrating after the load', async () => {
+    // "Newer Opora": today's migrations plus one that adds a column with a default.
+    const newer = fs.mkdtempSync(path.join(folder, 'migrations-'));
+    for (const file of fs.readdirSync(MIGRATIONS_DIR)) fs.copyFileSync(path.join(MIGRATIONS_DIR, file), path.join(newer, file));
+    fs.writeFileSync(
+      path.join(newer, '9000_organization_motto.sql'),
+      "alter table organizations add column motto text not null default 'Учиться!';\n",
+    );
+    const target = await emptyDatabase();
+    await restoreDatabase(target.pool, backupFile, { migrationsDir: newer });
+    const mottos = await target.pool.query<{ motto: string; n: number }>(
+      'select motto, count(*)::int as n from organizations group by motto',
+    );
+    expect(mottos.rows).toEqual([{ motto: 'Учиться!', n: (await fingerprint(source.pool)).organizations!.rows }]);
+    expect((await target.pool.query(`select 1 from schema_migrations where name = '9000_organization_motto'`)).rowCount).toBe(1);
+
+    // And the other way round: a backup from that newer Opora is refused by this one.
+    const newerBackup = path.join(folder, 'newer.backup');
+    await backupDatabase(target.pool, newerBackup);
+    const older = await emptyDatabase();
+    const error = await backupError(restoreDatabase(older.pool, newerBackup));
+    expect(error.message).toBe(
+      `The backup ${newerBackup} comes from a newer Opora (migrations 9000_organization_motto); restore it with that version.`,
+    );
+  });
+
+  it('copies every table from one snapshot while the app keeps writing', async () => {
+    const busy = await createTestDatabase();
+    cleanups.push(() => busy.drop());
+    // Enough rows between audit_log and jobs (copied in name order) that the copy takes a while.
+    await busy.pool.query(
+      `insert into email_outbox (to_address, subject, text_body, template) select 'parent@example.test', 'Тема', repeat('текст ', 40), 'test' from generate_series(1, 20000)`,
+    );
+    // Each transaction writes one row to audit_log and one to jobs: a consistent copy has as many of each.
+    let stop = false;
+    let pairs = 0;
+    const writer = (async () => {
+      const client = await busy.pool.connect();
+      try {
+        while (!stop) {
+          await client.query('begin');
+          await client.query(`insert into audit_log (action, entity_type) values ('test.pair', 'test')`);
+          await client.query(`insert into jobs (kind) values ('test.pair')`);
+          await client.query('commit');
+          pairs += 1;
+        }
+      } finally {
+        client.release();
+      }
+    })();
+    writer.catch(() => {}); // awaited below; do not let a failure surface as an unhandled rejection first
+    while (pairs < 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    const before = pairs;
+    const file = path.join(folder, 'busy.backup');
+    await backupDatabase(busy.pool, file);
+    const during = pairs - before;
+    stop = true;
+    await writer;
+    expect(during).toBeGreaterThan(0); // the writes really overlapped the backup
+    const target = await emptyDatabase();
+    await restoreDatabase(target.pool, file);
+    const counts = await target.pool.query<{ audit: number; jobs: number }>(
+      `select (select count(*)::int from audit_log where action = 'test.pair') as audit, (select count(*)::int from jobs where kind = 'test.pair') as jobs`,
+    );
+    expect(counts.rows[0]!.audit).toBe(counts.rows[0]!.jobs);
+  });
+
+  it('reports a backup it cannot write as one sentence and leaves no partial file', async () => {
+    const file = path.join(folder, 'no-such-folder', 'opora.backup');
+    const error = await backupError(backupDatabase(source.pool, file));
+    expect(error.message).toContain(file);
+    expect(fs.existsSync(`${file}.partial`)).toBe(false);
+  });
+});
+
+describe('the opora command on a database given by DATABASE_URL', () => {
+  async function opora(databaseUrl: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' };
+    const child = spawn(process.execPath, [MAIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(timer);
+    return { code, stdout, stderr };
+  }
+
+  it('seed-demo, backup, restore and migrate', async () => {
+    const first = await emptyDatabase();
+    const second = await emptyDatabase();
+    const file = path.join(folder, 'cli.backup');
+
+    expect(await opora(first.url, 'seed-demo')).toEqual({ code: 0, stdout: 'Demo school added.\n', stderr: '' });
+    expect(await opora(first.url, 'seed-demo')).toEqual({ code: 0, stdout: 'The demo school already exists.\n', stderr: '' });
+    const backup = await opora(first.url, 'backup', file);
+    expect(backup).toMatchObject({ code: 0, stderr: '' });
+    expect(backup.stdout).toMatch(new RegExp(`^Backup written to ${file}: \\d+ tables, \\d+ rows\\.\\n$`));
+    const restore = await opora(second.url, 'restore', file);
+    expect(restore).toMatchObject({ code: 0, stderr: '' });
+    expect(restore.stdout).toMatch(new RegExp(`^Restored \\d+ rows into \\d+ tables from ${file}\\.\\n$`));
+    expect(await opora(second.url, 'migrate')).toEqual({ code: 0, stdout: 'The database is up to date.\n', stderr: '' });
+    expect(await fingerprint(second.pool)).toEqual(await fingerprint(first.pool));
+
+    expect(await opora(second.url, 'restore', file)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'The target database is not empty; restore into a new, empty database.\n',
+    });
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * Migrations are plain SQL files applied in order, each in its own transaction, recorded with a
+ * checksum; an edited applied file and a database from a newer Opora are refused.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEmptyDatabase, createTestDatabase } from '../../../tests/helpers/db.ts';
+import { listMigrations, migrate, MigrationError } from './migrate.ts';
+
+const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main.ts');
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+function migrationsFolder(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opora-migrations-'));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  for (const [name, sql] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), sql);
+  return dir;
+}
+
+async function emptyPool(): Promise<pg.Pool> {
+  const database = await createEmptyDatabase();
+  const pool = new pg.Pool({ connectionString: database.url, max: 3 });
+  pool.on('error', () => {}); // an idle connection closed by the server must not fail the file
+  cleanups.push(async () => {
+    await pool.end();
+    await database.drop();
+  });
+  return pool;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(MigrationError);
+  return error as Error;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('migrate', () => {
+  const files = {
+    '0001_create.sql': 'create table mt_items (id int primary key);\n',
+    '0002_label.sql': "alter table mt_items add column label text not null default 'none';\n",
+    '0010_fill.sql': "insert into mt_items (id, label) values (1, 'first');\n",
+    'notes.txt': 'not a migration',
+    '0003_Bad-Name.sql': 'select 1/0;',
+  };
+
+  it('applies the SQL files in order and records each with its checksum, once', async () => {
+    const dir = migrationsFolder(files);
+    const pool = await emptyPool();
+    // 0010 after 0002 (by number, not by length); files not named NNNN_snake.sql are ignored.
+    expect(await migrate(pool, dir)).toEqual(['0001_create', '0002_label', '0010_fill']);
+    const recorded = await pool.query<{ name: string; checksum: string }>(
+      'select name, checksum from schema_migrations order by applied_at, name',
+    );
+    expect(recorded.rows).toEqual([
+      { name: '0001_create', checksum: sha256(files['0001_create.sql']) },
+      { name: '0002_label', checksum: sha256(files['0002_label.sql']) },
+      { name: '0010_fill', checksum: sha256(files['0010_fill.sql']) },
+    ]);
+    expect((await pool.query('select id, label from mt_items')).rows).toEqual([{ id: 1, label: 'first' }]);
+    expect(await migrate(pool, dir)).toEqual([]);
+
+    // An applied file edited afterwards is refused, naming it.
+    fs.appendFileSync(path.join(dir, '0002_label.sql'), '-- tidied up\n');
+    const edited = await rejection(migrate(pool, dir));
+    expect(edited.message).toBe('Migration 0002_label was changed after it was applied; restore the original file.');
+  });
+
+  it('refuses a database that a newer Opora migrated', async () => {
+    const dir = migrationsFolder({ '0001_create.sql': files['0001_create.sql'] });
+    const pool = await emptyPool();
+    await migrate(pool, dir);
+    await pool.query(`insert into schema_migrations (name, checksum) values ('0099_from_the_future', 'x')`);
+    const error = await rejection(migrate(pool, dir));
+    expect(error.message).toBe(
+      'The database was migrated by a newer Opora (it has 0099_from_the_future, unknown to this version); install that version or restore a backup.',
+    );
+  });
+
+  it('rolls a failing migration back completely and keeps the ones before it', async () => {
+    const dir = migrationsFolder({
+      '0001_create.sql': files['0001_create.sql'],
+      '0002_broken.sql':
+        'create table mt_half (x int);\ninsert into mt_half values (1);\nalter table mt_items add column extra int;\nselect 1/0;\n',
+    });
+    const pool = await emptyPool();
+    const error = await rejection(migrate(pool, dir));
+    expect(error.message).toBe('Migration 0002_broken failed and was rolled back: division by zero.');
+    const state = await pool.query<{ half: string | null; extra: number; names: string[] }>(
+      `select to_regclass('mt_half')::text as half,
+              (select count(*)::int from information_schema.columns where table_name = 'mt_items' and column_name = 'extra') as extra,
+              (select array_agg(name order by name) from schema_migrations) as names`,
+    );
+    expect(state.rows[0]).toEqual({ half: null, extra: 0, names: ['0001_create'] });
+    // Fixed, it applies on the next run.
+    fs.writeFileSync(path.join(dir, '0002_broken.sql'), 'create table mt_half (x int);\n');
+    expect(await migrate(pool, dir)).toEqual(['0002_broken']);
+  });
+
+  it('records a migration in the same transaction as its SQL', async () => {
+    // This migration records itself, so recording it again fails after its SQL ran: all of it must go.
+    const dir = migrationsFolder({
+      '0001_sneaky.sql':
+        "create table mt_sneaky (x int);\ninsert into schema_migrations (name, checksum) values ('0001_sneaky', 'forged');\n",
+    });
+    const pool = await emptyPool();
+    const error = await rejection(migrate(pool, dir));
+    expect(error.message).toMatch(/^Migration 0001_sneaky failed and was rolled back: duplicate key value/);
+    const state = await pool.query<{ sneaky: string | null; recorded: number }>(
+      `select to_regclass('mt_sneaky')::text as sneaky, (select count(*)::int from schema_migrations) as recorded`,
+    );
+    expect(state.rows[0]).toEqual({ sneaky: null, recorded: 0 });
+  });
+
+  it('lets two migrators race on a new database: each migration is applied exactly once', async () => {
+    const dir = migrationsFolder({ '0001_create.sql': files['0001_create.sql'], '0002_label.sql': files['0002_label.sql'] });
+    const pool = await emptyPool();
+    const second = new pg.Pool({ connectionString: (pool.options as { connectionString: string }).connectionString, max: 1 });
+    second.on('error', () => {});
+    cleanups.push(() => second.end());
+    const [a, b] = await Promise.all([migrate(pool, dir), migrate(second, dir)]);
+    expect([...a, ...b].sort()).toEqual(['0001_create', '0002_label']);
+  });
+
+  it('applies Opora’s own migrations to an empty database', async () => {
+    const pool = await emptyPool();
+    expect(await migrate(pool)).toEqual(listMigrations().map((m) => m.name));
+    expect(await migrate(pool)).toEqual([]);
+  });
+
+  it('makes `opora start` exit with the "newer Opora" sentence instead of serving', async () => {
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    await database.pool.query(`insert into schema_migrations (name, checksum) values ('9999_from_a_newer_opora', 'x')`);
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      JOBS_ENABLED: 'false',
+    };
+    const child = spawn(process.execPath, [MAIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.resume();
+    // Should it serve instead of refusing, do not leave it running.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(timer);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'The database was migrated by a newer Opora (it has 9999_from_a_newer_opora, unknown to this version); install that version or restore a backup.\n',
+    );
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
