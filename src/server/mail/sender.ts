@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -7,29 +7,32 @@ import { findOutboxEmail, markOutbox } from './outbox.ts';
 
 /** A job handler that sends one outbox e-mail over SMTP; the runner retries it with backoff. */
 export function createEmailSender(db: Database, config: Config, log: Logger) {
-  const transport = config.smtp
-    ? nodemailer.createTransport({
-        host: config.smtp.host,
-        port: config.smtp.port,
-        secure: config.smtp.secure,
-        ...(config.smtp.user ? { auth: { user: config.smtp.user, pass: config.smtp.password ?? '' } } : {}),
+  // nodemailer is loaded on the first e-mail, not at start: it is ~25 MB of an idle server's memory.
+  let transport: Promise<Transporter> | null = null;
+  const getTransport = (smtp: NonNullable<Config['smtp']>): Promise<Transporter> =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: smtp.host,
+        port: smtp.port,
+        secure: smtp.secure,
+        ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 20_000,
-      })
-    : null;
+      }),
+    ));
 
   return async function sendEmailJob(job: ClaimedJob): Promise<void> {
     const id = String(job.payload.outboxId);
     const email = await findOutboxEmail(db, id);
     if (!email || email.status === 'sent') return;
-    if (!transport || !config.smtp) {
+    if (!config.smtp) {
       log.info({ to: email.toAddress, subject: email.subject, text: email.textBody }, 'SMTP is not configured; e-mail not sent');
       await markOutbox(db, id, { status: 'failed', lastError: 'SMTP is not configured (SMTP_HOST)' });
       return;
     }
     try {
-      const info = await transport.sendMail({
+      const info = await (await getTransport(config.smtp)).sendMail({
         from: config.smtp.from,
         to: email.toAddress,
         subject: email.subject,

@@ -5,7 +5,6 @@
  * t=2 a shortened working day and t=3 a Saturday/Sunday worked). Returns the five-day-week data;
  * every problem is reported as one sentence through ImportError.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { dayFromCivil, formatIsoDate, isoWeekday, parseCalendarFile, parseIsoDate, type YearData } from '../../../domain/working-time/index.ts';
 
 /** One problem with the file: a catalogue key (calendar.import.*) and its parameters. */
@@ -41,7 +40,7 @@ export interface ImportedYear {
   week6: YearData | null;
 }
 
-export function parseCalendarUpload(content: string, format: 'json' | 'xml' | 'auto' = 'auto'): ImportedYear {
+export async function parseCalendarUpload(content: string, format: 'json' | 'xml' | 'auto' = 'auto'): Promise<ImportedYear> {
   const text = content.replace(/^\uFEFF/, '').trim();
   if (!text) throw new ImportError('empty');
   const kind = format === 'auto' ? (text.startsWith('<') ? 'xml' : 'json') : format;
@@ -78,7 +77,9 @@ interface XmlDay {
   '@_t'?: string;
 }
 
-function parseXml(text: string): ImportedYear {
+async function parseXml(text: string): Promise<ImportedYear> {
+  // Loaded on use: an idle server does not need an XML parser in memory.
+  const { XMLParser, XMLValidator } = await import('fast-xml-parser');
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new ImportError('xmlSyntax', { line: valid.err.line, detail: valid.err.msg });
   const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'day' || name === 'holiday' });

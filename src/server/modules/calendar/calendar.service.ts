@@ -159,7 +159,7 @@ export async function importCalendarYear(deps: Deps, ctx: RequestContext, input:
   const membership = authorizeCalendarEdit(ctx);
   let parsed;
   try {
-    parsed = parseCalendarUpload(input.content, input.format);
+    parsed = await parseCalendarUpload(input.content, input.format);
   } catch (error) {
     if (error instanceof ImportError) {
       throw new AppError('CALENDAR_FILE_INVALID', { params: { reason: translate(ctx.locale, `calendar.import.${error.key}`, error.params) } });
