@@ -21,7 +21,9 @@ import type { App } from './http/types.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { intakeRoutes } from './modules/intake/intake.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { requestRoutes } from './modules/requests/requests.routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -78,6 +80,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(organizationRoutes, routeOptions);
   await app.register(auditRoutes, routeOptions);
   await app.register(calendarRoutes, routeOptions);
+  await app.register(intakeRoutes, routeOptions);
+  await app.register(requestRoutes, routeOptions);
 
   if (options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });

@@ -3,6 +3,7 @@
  * Each module adds its tables here next to its migration.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { RequestTables } from '../modules/requests/requests.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -170,7 +171,7 @@ export interface CalendarRevisionTable {
   revision: number;
 }
 
-export interface DB {
+export interface DB extends RequestTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -3,7 +3,9 @@ import type { Deps } from '../deps.ts';
 import { createEmailSender } from '../mail/sender.ts';
 import { SEND_EMAIL_JOB } from '../mail/outbox.ts';
 import type { JobRunner } from './runner.ts';
+import { registerRequestJobs } from '../modules/requests/request-jobs.ts';
 
 export function registerJobs(runner: JobRunner, deps: Deps): void {
   runner.register(SEND_EMAIL_JOB, createEmailSender(deps.db, deps.config, deps.log));
+  registerRequestJobs(runner, deps);
 }

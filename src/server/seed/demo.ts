@@ -10,6 +10,7 @@ import type { Role } from '../db/schema.ts';
 import { insertMembership, insertUser } from '../modules/identity/identity.repository.ts';
 import { hashPassword } from '../modules/identity/passwords.ts';
 import { findOrganizationBySlug, insertOrganization } from '../modules/organizations/organizations.repository.ts';
+import { seedDemoRequests } from '../modules/requests/requests.seed.ts';
 
 export const DEMO_PASSWORD = 'opora-demo-2026';
 
@@ -31,7 +32,7 @@ export interface DemoOrganizations {
 
 /** Extra demo data contributed by modules (requests, calendar …), run after the core seed. */
 export type DemoSeedStep = (tx: Executor, orgs: DemoOrganizations, deps: Deps) => Promise<void>;
-const steps: DemoSeedStep[] = [];
+const steps: DemoSeedStep[] = [seedDemoRequests];
 export function addDemoSeedStep(step: DemoSeedStep): void {
   steps.push(step);
 }

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { msk, shippedClock, showMsk } from '../working-time/test-support.ts';
+import { computeDeadlines, deadlineBadge, DEFAULT_DEADLINE_POLICY, effectiveDueAt, legalTermsFor, reminderAt, type DeadlinePolicy } from './deadlines.ts';
+import { REQUEST_TYPES, type RequestType } from './taxonomy.ts';
+
+const clock = shippedClock();
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function deadlines(type: RequestType, registered: number, extra: { policy?: Partial<DeadlinePolicy>; received?: number; pauses?: Array<{ from: number; to: number }>; reviewStart?: number } = {}) {
+  return computeDeadlines({
+    type,
+    policy: { ...DEFAULT_DEADLINE_POLICY, ...extra.policy },
+    receivedAt: extra.received ?? registered,
+    registeredAt: registered,
+    reviewStartAt: extra.reviewStart ?? registered,
+    pauses: extra.pauses ?? [],
+    clock,
+  });
+}
+
+describe('deadline policy per request type', () => {
+  it('consultation and incident: 7 calendar days, no legal deadline', () => {
+    for (const type of ['consultation', 'incident', 'data_change', 'training', 'out_of_scope'] as RequestType[]) {
+      const d = deadlines(type, msk('2026-11-26', '15:20'));
+      expect(showMsk(d.reviewDueAt)).toBe('2026-12-03 23:59:59.999');
+      expect(d.legalDueAt).toBeNull();
+      expect(d.registrationDueAt).toBeNull();
+      expect(d.dueAt).toBe(d.reviewDueAt);
+    }
+  });
+
+  it('59-FZ appeal: registered within 3 days of receipt, answered within 30 days of registration; the 7-day review still comes first', () => {
+    const d = deadlines('appeal_59fz', msk('2026-03-02', '10:00'), { received: msk('2026-02-27', '18:00') });
+    expect(showMsk(d.registrationDueAt!)).toBe('2026-03-02 23:59:59.999'); // 27 Feb + 3 = 2 Mar (Monday)
+    expect(showMsk(d.legalDueAt!)).toBe('2026-04-01 23:59:59.999');
+    expect(d.legalBasis).toBe('59-FZ');
+    expect(showMsk(d.reviewDueAt)).toBe('2026-03-10 23:59:59.999'); // 9 Mar is the moved 8 March holiday → 10 Mar
+    expect(d.dueAt).toBe(d.reviewDueAt);
+  });
+
+  it('152-FZ subject request: 10 working days from receipt, earlier than a 14-working-day review', () => {
+    const d = deadlines('pd_request_152fz', msk('2026-04-29', '16:00'), { policy: { termUnit: 'working_days', reviewTermDays: 14 } });
+    expect(showMsk(d.legalDueAt!)).toBe('2026-05-15 23:59:59.999');
+    expect(showMsk(d.reviewDueAt)).toBe('2026-05-21 23:59:59.999');
+    expect(d.dueAt).toBe(d.legalDueAt); // earliest wins
+  });
+
+  it('210-FZ complaint: 15 working days', () => {
+    const d = deadlines('complaint_210fz', msk('2026-03-02', '10:00'));
+    // 3–6 Mar, 10–13 Mar (9 Mar is the moved 8 March holiday), 16–20 Mar, 23, 24 Mar
+    expect(showMsk(d.legalDueAt!)).toBe('2026-03-24 23:59:59.999');
+    expect(d.legalBasis).toBe('210-FZ');
+  });
+
+  it('has a legal basis for exactly three types', () => {
+    expect(REQUEST_TYPES.filter((t) => legalTermsFor(t) !== null)).toEqual(['appeal_59fz', 'complaint_210fz', 'pd_request_152fz']);
+  });
+});
+
+describe('desk options', () => {
+  it('art. 14 move on (default) and off for a term ending on 1 May', () => {
+    expect(showMsk(deadlines('consultation', msk('2026-04-24', '10:00')).reviewDueAt)).toBe('2026-05-04 23:59:59.999');
+    expect(showMsk(deadlines('consultation', msk('2026-04-24', '10:00'), { policy: { moveToNextWorkingDay: false } }).reviewDueAt)).toBe('2026-05-01 23:59:59.999');
+  });
+
+  it('working days as the unit: 7 working days from Friday 24 April 2026 skip the May holidays', () => {
+    // 27, 28, 29, 30 Apr, 4, 5, 6 May
+    expect(showMsk(deadlines('consultation', msk('2026-04-24', '10:00'), { policy: { termUnit: 'working_days' } }).reviewDueAt)).toBe('2026-05-06 23:59:59.999');
+  });
+
+  it('a legal term moves to the next working day even when the desk keeps non-working last days', () => {
+    // 59-FZ: registered 2026-04-01 + 30 days = 1 May (holiday) → 4 May
+    const d = deadlines('appeal_59fz', msk('2026-04-01', '10:00'), { policy: { moveToNextWorkingDay: false } });
+    expect(showMsk(d.legalDueAt!)).toBe('2026-05-04 23:59:59.999');
+  });
+});
+
+describe('pausing while waiting for the requester', () => {
+  const registered = msk('2026-03-02', '10:00'); // Monday; 7 days → Mon 9 Mar (holiday) → Tue 10 Mar
+
+  it('calendar days: a 2-day wait extends the review deadline by 2 days; the legal deadline never moves', () => {
+    const pause = { from: msk('2026-03-03', '12:00'), to: msk('2026-03-05', '12:00') };
+    const plain = deadlines('appeal_59fz', registered);
+    const paused = deadlines('appeal_59fz', registered, { pauses: [pause] });
+    expect(showMsk(plain.reviewDueAt)).toBe('2026-03-10 23:59:59.999');
+    // 2026-03-09 23:59:59.999 + 2 days → 11 Mar
+    expect(showMsk(paused.reviewDueAt)).toBe('2026-03-11 23:59:59.999');
+    expect(paused.legalDueAt).toBe(plain.legalDueAt);
+  });
+
+  it('working days: a wait over the weekend costs nothing', () => {
+    const policy = { termUnit: 'working_days' as const };
+    const pause = { from: msk('2026-03-06', '18:00') + 6 * HOUR, to: msk('2026-03-08', '20:00') }; // Saturday 00:00 → Sunday 20:00
+    expect(deadlines('consultation', registered, { policy, pauses: [pause] }).reviewDueAt).toBe(deadlines('consultation', registered, { policy }).reviewDueAt);
+  });
+
+  it('no extension when the desk does not pause the clock', () => {
+    const pause = { from: msk('2026-03-03', '12:00'), to: msk('2026-03-05', '12:00') };
+    expect(deadlines('consultation', registered, { policy: { pauseWhileWaiting: false }, pauses: [pause] }).reviewDueAt).toBe(deadlines('consultation', registered).reviewDueAt);
+  });
+
+  it('a reopened request gets a fresh review term from the reopening', () => {
+    const d = deadlines('consultation', registered, { reviewStart: msk('2026-03-20', '09:00') });
+    expect(showMsk(d.reviewDueAt)).toBe('2026-03-27 23:59:59.999');
+  });
+
+  it('while paused only the legal deadline counts', () => {
+    expect(effectiveDueAt({ reviewDueAt: 10, legalDueAt: 20, pausedSince: 5 })).toBe(20);
+    expect(effectiveDueAt({ reviewDueAt: 10, legalDueAt: null, pausedSince: 5 })).toBeNull();
+    expect(effectiveDueAt({ reviewDueAt: 10, legalDueAt: 20, pausedSince: null })).toBe(10);
+    expect(effectiveDueAt({ reviewDueAt: 30, legalDueAt: 20, pausedSince: null })).toBe(20);
+  });
+});
+
+describe('deadline badge', () => {
+  const due = msk('2026-03-10', '23:59') + 59_999;
+  const base = { reviewDueAt: due, legalDueAt: null, pausedSince: null, finishedAt: null, dueSoonMs: 24 * HOUR };
+
+  it.each([
+    ['new', msk('2026-03-05', '10:00'), 'on_track'],
+    ['in_progress', msk('2026-03-10', '00:00'), 'due_soon'],
+    ['in_progress', due - 24 * HOUR, 'due_soon'],
+    ['in_progress', due - 24 * HOUR - 1, 'on_track'],
+    ['new', due, 'due_soon'],
+    ['new', due + 1, 'overdue'],
+  ] as const)('%s at %s → %s', (status, now, state) => {
+    expect(deadlineBadge({ ...base, status, now }).state).toBe(state);
+  });
+
+  it('is paused while waiting, unless a legal deadline is near or passed', () => {
+    const waiting = { ...base, status: 'waiting_for_requester' as const, pausedSince: msk('2026-03-04') };
+    expect(deadlineBadge({ ...waiting, now: due + DAY })).toEqual({ state: 'paused', dueAt: null, remainingMs: null });
+    const legal = msk('2026-04-01', '23:59');
+    expect(deadlineBadge({ ...waiting, legalDueAt: legal, now: msk('2026-03-20') }).state).toBe('paused');
+    expect(deadlineBadge({ ...waiting, legalDueAt: legal, now: legal - HOUR }).state).toBe('due_soon');
+    expect(deadlineBadge({ ...waiting, legalDueAt: legal, now: legal + 1 }).state).toBe('overdue');
+  });
+
+  it('shows met / missed once finished, against the earliest deadline', () => {
+    expect(deadlineBadge({ ...base, status: 'resolved', finishedAt: due - 1, now: due + 10 * DAY }).state).toBe('met');
+    expect(deadlineBadge({ ...base, status: 'closed', finishedAt: due + 1, now: due + 10 * DAY }).state).toBe('missed');
+    expect(deadlineBadge({ ...base, status: 'rejected', legalDueAt: due - DAY, finishedAt: due - 1, now: due }).state).toBe('missed');
+  });
+
+  it('reminds `lead` hours before the deadline', () => {
+    expect(reminderAt(due, 24)).toBe(due - DAY);
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * Deadline policy of a request: which terms apply to its type, how they are computed with the
+ * desk's working calendar, how waiting for the requester pauses the clock, and the badge shown
+ * in the queues.
+ *
+ * - Review deadline (regulation §3–4: "reviewed within 7 days"): registration + the desk's term,
+ *   7 calendar days by default (DOMAIN §2.3), working days as an option. A calendar-day term whose
+ *   last day is non-working moves to the next working day (Labour Code art. 14 part 4) unless the
+ *   desk turned the move off.
+ * - Legal deadline, stored separately (DOMAIN §2.2, §3.1): 59-FZ written appeal — registered within
+ *   3 days of receipt and answered within 30 days of registration; 210-FZ complaint — 15 working
+ *   days; 152-FZ personal-data subject request — 10 working days from receipt (art. 20). A legal
+ *   term ending on a non-working day always moves to the next working day (Civil Code art. 193).
+ * - Overdue is judged against the earliest applicable deadline (DOMAIN §4.3).
+ * - Pause: while the request waits for the requester (clarification asked) and the desk pauses
+ *   the clock (default on), the review deadline stops; when the wait ends the deadline is extended
+ *   by the paused span measured in the term's own unit — wall time for calendar days (a 2-day wait
+ *   adds 2 days), time on working days only for working days (a wait over a weekend adds nothing
+ *   for the weekend). A day term that moved ends at the end of the day it moved into (see
+ *   `computeDeadlineWithPauses`). Legal deadlines never pause: the laws provide no suspension.
+ * - Reopening starts a fresh review term from the reopening; legal deadlines stay.
+ */
+import { computeDeadlineWithPauses, DAY_MS, HOUR_MS, type BusinessClock, type Interval, type Term } from '../working-time/index.ts';
+import { isOpen, type RequestStatus } from './lifecycle.ts';
+import type { RequestType } from './taxonomy.ts';
+
+/** A desk's deadline settings (the rest of the desk policy lives in the server's desk table). */
+export interface DeadlinePolicy {
+  readonly termUnit: 'calendar_days' | 'working_days';
+  /** Review term in days (regulation: 7). */
+  readonly reviewTermDays: number;
+  /** Labour Code art. 14 part 4: a calendar-day term ending on a non-working day moves to the next working day. */
+  readonly moveToNextWorkingDay: boolean;
+  /** Stop the review clock while waiting for the requester. */
+  readonly pauseWhileWaiting: boolean;
+}
+
+export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = { termUnit: 'calendar_days', reviewTermDays: 7, moveToNextWorkingDay: true, pauseWhileWaiting: true };
+
+export type LegalBasis = '59-FZ' | '210-FZ' | '152-FZ';
+
+export interface LegalTerms {
+  readonly basis: LegalBasis;
+  /** Registration term from receipt (59-FZ art. 8 part 2: 3 days). */
+  readonly registration?: Term;
+  /** Answer term. */
+  readonly answer: Term;
+  /** What the answer term is counted from. */
+  readonly answerFrom: 'received' | 'registered';
+}
+
+const LEGAL: Partial<Record<RequestType, LegalTerms>> = {
+  appeal_59fz: { basis: '59-FZ', registration: { amount: 3, unit: 'calendar_days' }, answer: { amount: 30, unit: 'calendar_days' }, answerFrom: 'registered' },
+  complaint_210fz: { basis: '210-FZ', answer: { amount: 15, unit: 'working_days' }, answerFrom: 'registered' },
+  pd_request_152fz: { basis: '152-FZ', answer: { amount: 10, unit: 'working_days' }, answerFrom: 'received' },
+};
+
+/** The legal terms of a request type, or null when only the regulation's review term applies. */
+export function legalTermsFor(type: RequestType): LegalTerms | null {
+  return LEGAL[type] ?? null;
+}
+
+/** The review term of the desk as a working-time `Term`. */
+export function reviewTerm(policy: DeadlinePolicy): Term {
+  return { amount: policy.reviewTermDays, unit: policy.termUnit };
+}
+
+export interface DeadlineInput {
+  readonly type: RequestType;
+  readonly policy: DeadlinePolicy;
+  /** When the request reached the desk (a letter may arrive before it is registered). */
+  readonly receivedAt: number;
+  /** When it was registered in Opora. */
+  readonly registeredAt: number;
+  /** Start of the current review term: the registration, or the last reopening. */
+  readonly reviewStartAt: number;
+  /** Closed waiting periods (only those after `reviewStartAt` count). Ignored when the desk does not pause. */
+  readonly pauses: readonly Interval[];
+  /** The desk's calendar and time zone. */
+  readonly clock: BusinessClock;
+}
+
+export interface Deadlines {
+  readonly reviewDueAt: number;
+  readonly legalDueAt: number | null;
+  readonly legalBasis: LegalBasis | null;
+  readonly registrationDueAt: number | null;
+  /** The earliest of review and legal deadlines (ignoring an open pause; see {@link effectiveDueAt}). */
+  readonly dueAt: number;
+}
+
+/** Computes every deadline of a request. Pure; instants are epoch ms. */
+export function computeDeadlines(input: DeadlineInput): Deadlines {
+  const { policy, clock } = input;
+  const pauses = policy.pauseWhileWaiting ? input.pauses : [];
+  const reviewRule = policy.termUnit === 'calendar_days' && !policy.moveToNextWorkingDay ? 'keep' : 'next_working_day';
+  const reviewDueAt = computeDeadlineWithPauses(input.reviewStartAt, reviewTerm(policy), pauses, { clock, nonWorkingLastDay: reviewRule });
+  const legal = legalTermsFor(input.type);
+  let legalDueAt: number | null = null;
+  let registrationDueAt: number | null = null;
+  if (legal) {
+    const from = legal.answerFrom === 'received' ? input.receivedAt : input.registeredAt;
+    legalDueAt = computeDeadlineWithPauses(from, legal.answer, [], { clock, nonWorkingLastDay: 'next_working_day' });
+    if (legal.registration) {
+      registrationDueAt = computeDeadlineWithPauses(input.receivedAt, legal.registration, [], { clock, nonWorkingLastDay: 'next_working_day' });
+    }
+  }
+  return {
+    reviewDueAt,
+    legalDueAt,
+    legalBasis: legal?.basis ?? null,
+    registrationDueAt,
+    dueAt: legalDueAt === null ? reviewDueAt : Math.min(reviewDueAt, legalDueAt),
+  };
+}
+
+export interface DeadlineState {
+  readonly reviewDueAt: number;
+  readonly legalDueAt: number | null;
+  /** Start of the open waiting period when the review clock is paused; null otherwise. */
+  readonly pausedSince: number | null;
+}
+
+/**
+ * The deadline that counts right now: the earliest of review and legal deadlines; while the
+ * review clock is paused only the legal one (null when there is none: nothing can be breached).
+ */
+export function effectiveDueAt(state: DeadlineState): number | null {
+  if (state.pausedSince !== null) return state.legalDueAt;
+  return state.legalDueAt === null ? state.reviewDueAt : Math.min(state.reviewDueAt, state.legalDueAt);
+}
+
+export type BadgeState = 'on_track' | 'due_soon' | 'overdue' | 'paused' | 'met' | 'missed';
+
+export interface BadgeInput extends DeadlineState {
+  readonly status: RequestStatus;
+  /** When the request was resolved or rejected; null while open. */
+  readonly finishedAt: number | null;
+  readonly now: number;
+  /** "Due soon" starts this long before the deadline (the desk's reminder lead time). */
+  readonly dueSoonMs: number;
+}
+
+export interface Badge {
+  readonly state: BadgeState;
+  /** The deadline the state refers to (null while paused without a legal deadline). */
+  readonly dueAt: number | null;
+  /** dueAt − now for open requests (negative when overdue), else null. */
+  readonly remainingMs: number | null;
+}
+
+/**
+ * The deadline badge of a request: on_track / due_soon (within the lead time) / overdue while
+ * open; `paused` while waiting with the review clock stopped (unless a legal deadline is near or
+ * passed); met / missed once resolved, closed or rejected.
+ */
+export function deadlineBadge(input: BadgeInput): Badge {
+  if (!isOpen(input.status)) {
+    const dueAt = input.legalDueAt === null ? input.reviewDueAt : Math.min(input.reviewDueAt, input.legalDueAt);
+    const finished = input.finishedAt ?? input.now;
+    return { state: finished <= dueAt ? 'met' : 'missed', dueAt, remainingMs: null };
+  }
+  const dueAt = effectiveDueAt(input);
+  if (dueAt === null) return { state: 'paused', dueAt: null, remainingMs: null };
+  const remainingMs = dueAt - input.now;
+  if (remainingMs < 0) return { state: 'overdue', dueAt, remainingMs };
+  if (remainingMs <= input.dueSoonMs) return { state: 'due_soon', dueAt, remainingMs };
+  return { state: input.pausedSince !== null ? 'paused' : 'on_track', dueAt, remainingMs };
+}
+
+/** When the reminder before `dueAt` is due: `leadHours` earlier. */
+export function reminderAt(dueAt: number, leadHours: number): number {
+  return dueAt - leadHours * HOUR_MS;
+}
+
+/** When a resolved request closes by itself. */
+export function autoCloseAt(resolvedAt: number, autoCloseDays: number): number {
+  return resolvedAt + autoCloseDays * DAY_MS;
+}

@@ -1,0 +1,83 @@
+/** Desks (per-organisation request policy) and their category taxonomy: Kysely only. */
+import type { Executor } from '../../db/database.ts';
+import type { RequestType } from '../../../domain/requests/taxonomy.ts';
+import type { TermUnitColumn } from './requests.tables.ts';
+
+export function findDesk(db: Executor, organizationId: string) {
+  return db.selectFrom('requestDesks').selectAll().where('organizationId', '=', organizationId).executeTakeFirst();
+}
+
+/** Inserts a desk unless one exists; returns whether this call created it. */
+export async function insertDesk(db: Executor, organizationId: string, numberPrefix: string): Promise<boolean> {
+  const row = await db
+    .insertInto('requestDesks')
+    .values({ organizationId, numberPrefix })
+    .onConflict((oc) => oc.column('organizationId').doNothing())
+    .returning('organizationId')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface DeskPatch {
+  numberPrefix?: string;
+  termUnit?: TermUnitColumn;
+  reviewTermDays?: number;
+  moveToNextWorkingDay?: boolean;
+  pauseWhileWaiting?: boolean;
+  autoCloseDays?: number;
+  reopenWindowDays?: number;
+  reminderLeadHours?: number;
+}
+
+export function updateDesk(db: Executor, organizationId: string, patch: DeskPatch & { updatedAt: Date; updatedBy: string | null }) {
+  return db.updateTable('requestDesks').set(patch).where('organizationId', '=', organizationId).returningAll().executeTakeFirstOrThrow();
+}
+
+const CATEGORY_COLUMNS = ['id', 'organizationId', 'parentId', 'code', 'name', 'defaultType', 'position', 'isActive', 'createdAt', 'updatedAt'] as const;
+
+export function listCategories(db: Executor, organizationId: string) {
+  return db
+    .selectFrom('requestCategories')
+    .select(CATEGORY_COLUMNS)
+    .where('organizationId', '=', organizationId)
+    .orderBy('position')
+    .orderBy('code')
+    .execute();
+}
+
+export function findCategory(db: Executor, organizationId: string, id: string) {
+  return db.selectFrom('requestCategories').select(CATEGORY_COLUMNS).where('organizationId', '=', organizationId).where('id', '=', id).executeTakeFirst();
+}
+
+export interface NewCategory {
+  organizationId: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  defaultType: RequestType | null;
+  position: number;
+}
+
+export function insertCategory(db: Executor, row: NewCategory) {
+  return db.insertInto('requestCategories').values(row).returning(CATEGORY_COLUMNS).executeTakeFirstOrThrow();
+}
+
+export function updateCategory(
+  db: Executor,
+  id: string,
+  patch: { name?: string; isActive?: boolean; position?: number; defaultType?: RequestType | null; updatedAt: Date },
+) {
+  return db.updateTable('requestCategories').set(patch).where('id', '=', id).returning(CATEGORY_COLUMNS).executeTakeFirstOrThrow();
+}
+
+export async function categoryCodeExists(db: Executor, organizationId: string, code: string): Promise<boolean> {
+  const row = await db.selectFrom('requestCategories').select('id').where('organizationId', '=', organizationId).where('code', '=', code).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function maxCategoryPosition(db: Executor, organizationId: string, parentId: string | null): Promise<number> {
+  let query = db.selectFrom('requestCategories').select((eb) => eb.fn.max('position').as('max')).where('organizationId', '=', organizationId);
+  query = parentId === null ? query.where('parentId', 'is', null) : query.where('parentId', '=', parentId);
+  const row = await query.executeTakeFirst();
+  return Number(row?.max ?? 0);
+}

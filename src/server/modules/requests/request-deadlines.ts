@@ -1,0 +1,143 @@
+/**
+ * Deadlines on the server: the desk's working calendar (from the calendar module), the pure
+ * deadline rules of domain/requests, and the durable jobs that remind and escalate.
+ *
+ * Jobs: a reminder `reminderLeadHours` before the deadline that counts now, an escalation right
+ * after it, and an auto-close after the resolution. Each job carries the deadline it was made for
+ * and its dedupe key contains it, so a deadline that moves (a pause, a new type, a reopening)
+ * gets new jobs, and the old ones find a different deadline when they run and do nothing.
+ * `request_deadline_alerts` records what was sent, so an alert goes out once per deadline even if
+ * its job runs twice.
+ */
+import { computeDeadlines, effectiveDueAt, reminderAt, autoCloseAt, type Deadlines } from '../../../domain/requests/deadlines.ts';
+import { isOpen } from '../../../domain/requests/lifecycle.ts';
+import { createBusinessClock, defaultBusinessHours, type BusinessClock, type WorkCalendar } from '../../../domain/working-time/index.ts';
+import type { Executor } from '../../db/database.ts';
+import type { Deps } from '../../deps.ts';
+import { enqueueJob } from '../../jobs/jobs.repository.ts';
+import { getWorkCalendar } from '../calendar/calendar.service.ts';
+import type { DeskPolicy } from './desk.service.ts';
+import * as repo from './requests.repository.ts';
+import type { RequestRow } from './requests.repository.ts';
+
+export const REMINDER_JOB = 'requests.reminder';
+export const ESCALATION_JOB = 'requests.escalation';
+export const AUTO_CLOSE_JOB = 'requests.auto_close';
+/** Jobs may find themselves early by the application clock (skew); they retry rather than fail. */
+const JOB_ATTEMPTS = 20;
+
+const clocks = new WeakMap<WorkCalendar, BusinessClock>();
+
+/**
+ * The desk's business clock: its production calendar (five- or six-day week, closures) in its time
+ * zone. `db` lets a caller inside a transaction see an organisation created in it (the demo seed).
+ */
+export async function deskClock(deps: Deps, organizationId: string, db: Executor = deps.db): Promise<BusinessClock> {
+  const { calendar, timeZone, weekKind } = await getWorkCalendar({ ...deps, db }, organizationId);
+  let clock = clocks.get(calendar);
+  if (!clock) {
+    clock = createBusinessClock({ calendar, hours: defaultBusinessHours(weekKind, timeZone) });
+    clocks.set(calendar, clock);
+  }
+  return clock;
+}
+
+export interface DeadlineBasis {
+  type: RequestRow['type'];
+  receivedAt: Date;
+  registeredAt: Date;
+  reviewStartAt: Date;
+}
+
+/** Every deadline of a request under its desk's policy, with the closed waiting periods. */
+export async function deadlinesFor(deps: Deps, db: Executor, policy: DeskPolicy, basis: DeadlineBasis, requestId: string | null): Promise<Deadlines> {
+  const clock = await deskClock(deps, policy.organizationId, db);
+  const pauses = requestId ? (await repo.closedPauses(db, requestId)).map((p) => ({ from: p.startedAt.getTime(), to: (p.endedAt ?? p.startedAt).getTime() })) : [];
+  return computeDeadlines({
+    type: basis.type,
+    policy,
+    receivedAt: basis.receivedAt.getTime(),
+    registeredAt: basis.registeredAt.getTime(),
+    reviewStartAt: basis.reviewStartAt.getTime(),
+    pauses,
+    clock,
+  });
+}
+
+/** The columns a deadline computation writes. */
+export function deadlineColumns(d: Deadlines) {
+  return {
+    reviewDueAt: new Date(d.reviewDueAt),
+    legalDueAt: d.legalDueAt === null ? null : new Date(d.legalDueAt),
+    legalBasis: d.legalBasis,
+    registrationDueAt: d.registrationDueAt === null ? null : new Date(d.registrationDueAt),
+    dueAt: new Date(d.dueAt),
+  };
+}
+
+/** The deadline that counts now for a stored request (null while paused without a legal deadline). */
+export function currentDueAt(request: Pick<RequestRow, 'reviewDueAt' | 'legalDueAt' | 'pausedSince'>): number | null {
+  return effectiveDueAt({
+    reviewDueAt: request.reviewDueAt.getTime(),
+    legalDueAt: request.legalDueAt?.getTime() ?? null,
+    pausedSince: request.pausedSince?.getTime() ?? null,
+  });
+}
+
+export function reminderKey(requestId: string, dueAt: number, leadHours: number): string {
+  return `${REMINDER_JOB}:${requestId}:${dueAt}:${leadHours}`;
+}
+
+export function escalationKey(requestId: string, dueAt: number): string {
+  return `${ESCALATION_JOB}:${requestId}:${dueAt}`;
+}
+
+/**
+ * Enqueues the reminder and the escalation for the deadline that counts now (in the caller's
+ * transaction). Idempotent: the dedupe keys make a second call for the same deadline a no-op.
+ */
+export async function scheduleDeadlineJobs(db: Executor, request: RequestRow, policy: DeskPolicy, now: Date): Promise<void> {
+  if (!isOpen(request.status)) return;
+  const dueAt = currentDueAt(request);
+  if (dueAt === null) return;
+  const payload = { requestId: request.id, dueAt: new Date(dueAt).toISOString() };
+  const remindAt = reminderAt(dueAt, policy.reminderLeadHours);
+  if (dueAt > now.getTime()) {
+    await enqueueJob(db, {
+      kind: REMINDER_JOB,
+      payload: { ...payload, leadHours: policy.reminderLeadHours },
+      organizationId: request.organizationId,
+      dedupeKey: reminderKey(request.id, dueAt, policy.reminderLeadHours),
+      runAt: new Date(Math.max(remindAt, now.getTime())),
+      maxAttempts: JOB_ATTEMPTS,
+    });
+  }
+  await enqueueJob(db, {
+    kind: ESCALATION_JOB,
+    payload,
+    organizationId: request.organizationId,
+    dedupeKey: escalationKey(request.id, dueAt),
+    // One millisecond after the deadline: it is breached only once it has passed.
+    runAt: new Date(Math.max(dueAt + 1, now.getTime())),
+    maxAttempts: JOB_ATTEMPTS,
+  });
+}
+
+/** Enqueues the auto-close of a resolved request. */
+export async function scheduleAutoClose(db: Executor, request: RequestRow, policy: DeskPolicy): Promise<void> {
+  if (request.status !== 'resolved' || !request.resolvedAt) return;
+  const closeAt = autoCloseAt(request.resolvedAt.getTime(), policy.autoCloseDays);
+  await enqueueJob(db, {
+    kind: AUTO_CLOSE_JOB,
+    payload: { requestId: request.id, resolvedAt: request.resolvedAt.toISOString(), closeAt: new Date(closeAt).toISOString() },
+    organizationId: request.organizationId,
+    dedupeKey: `${AUTO_CLOSE_JOB}:${request.id}:${request.resolvedAt.getTime()}`,
+    runAt: new Date(closeAt),
+    maxAttempts: JOB_ATTEMPTS,
+  });
+}
+
+/** After a change of the reminder lead time: new reminders for every open request of the desk. */
+export async function rescheduleOpenRequests(db: Executor, policy: DeskPolicy, now: Date): Promise<void> {
+  for (const request of await repo.openRequestsOf(db, policy.organizationId)) await scheduleDeadlineJobs(db, request, policy, now);
+}

@@ -1,0 +1,168 @@
+/**
+ * What the request engine tells people, always inside the transaction of the change: e-mails to
+ * the requester through the outbox (each with a fresh private status link), and in-app
+ * notifications (plus e-mail for deadline alerts) to the desk's staff. Texts come from the
+ * message catalogue in the recipient's language.
+ */
+import { formatDateTime, translate, type Locale, type MessageKey, type MessageParams } from '../../../shared/i18n/index.ts';
+import type { RejectReason } from '../../../domain/requests/taxonomy.ts';
+import type { Executor } from '../../db/database.ts';
+import type { Role } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { hashToken, newToken } from '../../lib/tokens.ts';
+import { enqueueEmail } from '../../mail/outbox.ts';
+import { findUserById, usersWithRole } from '../identity/identity.repository.ts';
+import type { Desk } from './desk.service.ts';
+import { insertNotifications } from './notifications.repository.ts';
+import { currentDueAt } from './request-deadlines.ts';
+import * as repo from './requests.repository.ts';
+import type { RequestRow } from './requests.repository.ts';
+
+export const RELATED_TYPE = 'request';
+
+export type RequesterTemplate = 'ack' | 'reply' | 'clarification' | 'resolved' | 'rejected';
+
+/** The private status page of a request: `${PUBLIC_URL}/status/<token>`. */
+export function statusUrl(deps: Deps, token: string): string {
+  return `${deps.config.publicUrl}/status/${token}`;
+}
+
+/** The workspace page of a request (web route `/requests/:id`). */
+export function workspacePath(requestId: string): string {
+  return `/requests/${requestId}`;
+}
+
+/** Issues a new private status link for the request (only its hash is stored). */
+export async function issueStatusToken(db: Executor, request: Pick<RequestRow, 'id' | 'organizationId'>): Promise<string> {
+  const token = newToken();
+  await repo.insertStatusToken(db, { tokenHash: hashToken(token), requestId: request.id, organizationId: request.organizationId });
+  return token;
+}
+
+function deadlineText(request: RequestRow, desk: Desk, locale: Locale): string {
+  const due = currentDueAt(request);
+  return due === null ? translate(locale, 'requests.noDeadline') : formatDateTime(new Date(due), desk.org.timezone);
+}
+
+/**
+ * E-mails the requester (when there is an address). `token` reuses a link issued in the same
+ * transaction (the acknowledgement); otherwise a fresh one is issued. Returns the outbox id.
+ */
+export async function mailRequester(
+  db: Executor,
+  deps: Deps,
+  request: RequestRow,
+  desk: Desk,
+  template: RequesterTemplate,
+  extra: { message?: string | null; reason?: RejectReason | null; token?: string } = {},
+): Promise<string | null> {
+  if (!request.requesterEmail) return null;
+  const locale = request.requesterLocale;
+  const token = extra.token ?? (await issueStatusToken(db, request));
+  const params: MessageParams = {
+    name: request.requesterName,
+    number: request.number,
+    subject: request.subject,
+    org: desk.org.shortName,
+    registeredAt: formatDateTime(request.registeredAt, desk.org.timezone),
+    dueAt: deadlineText(request, desk, locale),
+    message: extra.message ?? '',
+    days: desk.policy.reopenWindowDays,
+    reason: extra.reason ? translate(locale, `requests.rejectReason.${extra.reason}`) : '',
+  };
+  const text = [
+    translate(locale, `requests.mail.${template}.body` as MessageKey, params).replace(/\n{3,}/g, '\n\n'),
+    translate(locale, 'requests.mail.statusLink', { link: statusUrl(deps, token) }),
+    translate(locale, 'requests.mail.signature', { org: desk.org.shortName }),
+  ].join('\n\n');
+  return enqueueEmail(db, {
+    organizationId: request.organizationId,
+    to: request.requesterEmail,
+    subject: translate(locale, `requests.mail.${template}.subject` as MessageKey, params),
+    text,
+    template: `requests.${template}`,
+    relatedType: RELATED_TYPE,
+    relatedId: request.id,
+  });
+}
+
+export interface Recipient {
+  id: string;
+  email: string;
+  fullName: string;
+  locale: Locale;
+}
+
+export async function usersOfRole(db: Executor, organizationId: string, roles: Role[]): Promise<Recipient[]> {
+  const rows = await usersWithRole(db, organizationId, roles);
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.id) && seen.add(row.id)).map((row) => ({ id: row.id, email: row.email, fullName: row.fullName, locale: row.locale }));
+}
+
+export async function userRecipient(db: Executor, userId: string | null): Promise<Recipient | null> {
+  if (!userId) return null;
+  const user = await findUserById(db, userId);
+  return user && user.isActive ? { id: user.id, email: user.email, fullName: user.fullName, locale: user.locale } : null;
+}
+
+/** The assignee, or every consultant of the desk when nobody is assigned. */
+export async function workersToTell(db: Executor, request: RequestRow): Promise<Recipient[]> {
+  const assignee = await userRecipient(db, request.assigneeUserId);
+  return assignee ? [assignee] : usersOfRole(db, request.organizationId, ['consultant']);
+}
+
+export type StaffNotice = 'created' | 'assigned' | 'requesterReply' | 'reopened' | 'reminder' | 'escalation';
+
+/**
+ * In-app notifications to `recipients` (never to `exceptUserId`, the person who acted), and for
+ * deadline alerts an e-mail as well. Returns the outbox ids of the e-mails.
+ */
+export async function notifyStaff(
+  db: Executor,
+  deps: Deps,
+  request: RequestRow,
+  desk: Desk,
+  notice: StaffNotice,
+  recipients: Recipient[],
+  exceptUserId: string | null = null,
+): Promise<string[]> {
+  const targets = recipients.filter((r) => r.id !== exceptUserId);
+  const outboxIds: string[] = [];
+  const link = workspacePath(request.id);
+  const rows = [];
+  for (const user of targets) {
+    const params: MessageParams = {
+      name: user.fullName,
+      number: request.number,
+      subject: request.subject,
+      dueAt: deadlineText(request, desk, user.locale),
+      status: translate(user.locale, `requests.status.${request.status}`),
+      assignee: request.assigneeUserId ? ((await userRecipient(db, request.assigneeUserId))?.fullName ?? '—') : translate(user.locale, 'requests.unassigned'),
+      link: `${deps.config.publicUrl}${link}`,
+    };
+    rows.push({
+      userId: user.id,
+      organizationId: request.organizationId,
+      kind: `request.${notice}`,
+      title: translate(user.locale, `requests.notify.${notice}.title` as MessageKey, params),
+      body: request.subject,
+      link,
+    });
+    if (notice === 'reminder' || notice === 'escalation') {
+      const text = `${translate(user.locale, `requests.mail.${notice}.body`, params)}\n\n${translate(user.locale, 'requests.mail.signature', { org: desk.org.shortName })}`;
+      outboxIds.push(
+        await enqueueEmail(db, {
+          organizationId: request.organizationId,
+          to: user.email,
+          subject: translate(user.locale, `requests.mail.${notice}.subject`, params),
+          text,
+          template: `requests.${notice}`,
+          relatedType: RELATED_TYPE,
+          relatedId: request.id,
+        }),
+      );
+    }
+  }
+  await insertNotifications(db, rows);
+  return outboxIds;
+}

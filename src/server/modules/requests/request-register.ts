@@ -1,0 +1,248 @@
+/**
+ * Registering a request — the one path every channel takes (signed-in form, consultant's intake,
+ * public web form, e-mail): wording check, requester, category and type, the yearly number, all
+ * deadlines, the timeline's first event, attachments, the acknowledgement e-mail with a private
+ * status link, notifications, deadline jobs and the audit row, in the caller's transaction.
+ */
+import { civilFromDay } from '../../../domain/working-time/index.ts';
+import { formatRequestNumber } from '../../../domain/requests/numbering.ts';
+import type { Channel, RequestType, RequesterKind } from '../../../domain/requests/taxonomy.ts';
+import { checkWording, type WordingIssue, type WordingMode } from '../../../domain/requests/wording.ts';
+import type { Locale } from '../../../shared/i18n/index.ts';
+import type { Executor } from '../../db/database.ts';
+import type { Deps } from '../../deps.ts';
+import type { RequestContext } from '../../http/actor.ts';
+import { AppError, type FieldProblem } from '../../http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { findUserByEmail, findUserById, membershipsOf } from '../identity/identity.repository.ts';
+import { eventActor } from './request-access.ts';
+import { checkFiles, storeFiles, type UploadedFile } from './request-attachments.ts';
+import { deadlineColumns, deadlinesFor, deskClock, scheduleDeadlineJobs } from './request-deadlines.ts';
+import { issueStatusToken, mailRequester, notifyStaff, userRecipient, usersOfRole } from './request-notify.ts';
+import { loadDesk, usableCategory, type Desk } from './desk.service.ts';
+import * as repo from './requests.repository.ts';
+import type { RequestRow } from './requests.repository.ts';
+
+export interface RequesterInput {
+  kind: RequesterKind;
+  /** A known user of the organisation; name and e-mail are taken from the account. */
+  userId?: string | null | undefined;
+  name?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  locale?: Locale | undefined;
+}
+
+export interface RegisterInput {
+  organizationId: string;
+  channel: Channel;
+  /** Default: the category's default type, else `consultation`. */
+  type?: RequestType | undefined;
+  categoryId?: string | null | undefined;
+  subject: string;
+  whatDid?: string | null | undefined;
+  expected?: string | null | undefined;
+  happened?: string | null | undefined;
+  description?: string | null | undefined;
+  requester: RequesterInput;
+  childClass?: string | null | undefined;
+  /** When the request reached the desk (a letter or a call logged later); default now. */
+  receivedAt?: Date | undefined;
+  assigneeUserId?: string | null | undefined;
+  /** Consent to personal-data processing given with this submission (public form). */
+  consentVersion?: string | null | undefined;
+  /** A form submission key: the same key registers once (per organisation). */
+  idempotencyKey?: string | null | undefined;
+  /** Message-ID of an incoming e-mail: the same message registers once. */
+  sourceMessageId?: string | null | undefined;
+  wordingMode: WordingMode;
+  files?: readonly UploadedFile[] | undefined;
+  /** Who registers: the requester themself, desk staff (intake) or the system (e-mail channel). */
+  registeredBy: 'requester' | 'staff' | 'system';
+  /** Send the acknowledgement and notifications (the demo seed turns them off). */
+  notify?: boolean | undefined;
+}
+
+export interface Registered {
+  request: RequestRow;
+  /** The private status link's token (only when this call created the request). */
+  statusToken: string | null;
+  created: boolean;
+  wordingHints: readonly WordingIssue[];
+}
+
+const trimOrNull = (value: string | null | undefined): string | null => {
+  const trimmed = (value ?? '').trim();
+  return trimmed.length > 0 ? trimmed : null;
+};
+
+export function assertWording(input: Pick<RegisterInput, 'subject' | 'whatDid' | 'expected' | 'happened' | 'description'>, mode: WordingMode): WordingIssue[] {
+  const result = checkWording(input, mode);
+  if (!result.ok) {
+    const fields: Record<string, FieldProblem> = {};
+    for (const issue of result.errors) fields[issue.field] ??= { key: `requests.wording.${issue.code}` };
+    throw new AppError('REQUEST_WORDING_UNCLEAR', { fields });
+  }
+  return [...result.hints];
+}
+
+interface ResolvedRequester {
+  kind: RequesterKind;
+  userId: string | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  locale: Locale;
+}
+
+async function isMemberOf(db: Executor, userId: string, organizationId: string): Promise<boolean> {
+  return (await membershipsOf(db, userId)).some((m) => m.organizationId === organizationId);
+}
+
+/** A known user (linked by id, or found by e-mail among the organisation's members), else a contact. */
+async function resolveRequester(db: Executor, organizationId: string, input: RequesterInput): Promise<ResolvedRequester> {
+  if (input.userId) {
+    const user = await findUserById(db, input.userId);
+    if (!user || !(await isMemberOf(db, user.id, organizationId))) {
+      throw new AppError('VALIDATION', { fields: { 'requester.userId': { key: 'requests.field.requesterNotFound' } } });
+    }
+    return { kind: input.kind, userId: user.id, name: user.fullName, email: user.email, phone: trimOrNull(input.phone) ?? user.phone, locale: user.locale };
+  }
+  const email = trimOrNull(input.email)?.toLowerCase() ?? null;
+  const phone = trimOrNull(input.phone);
+  const name = trimOrNull(input.name);
+  if (!name) throw new AppError('VALIDATION', { fields: { 'requester.name': { key: 'field.required' } } });
+  if (!email && !phone) throw new AppError('VALIDATION', { fields: { 'requester.email': { key: 'requests.field.contactRequired' } } });
+  const known = email ? await findUserByEmail(db, email) : undefined;
+  if (known && known.isActive && (await isMemberOf(db, known.id, organizationId))) {
+    return { kind: input.kind, userId: known.id, name, email, phone, locale: known.locale };
+  }
+  return { kind: input.kind, userId: null, name, email, phone, locale: input.locale ?? 'ru' };
+}
+
+/** Users a request may be assigned to: consultants, heads and admins of its organisation. */
+export async function assertAssignable(db: Executor, organizationId: string, userId: string): Promise<void> {
+  const workers = await usersOfRole(db, organizationId, ['consultant', 'head', 'admin']);
+  if (!workers.some((w) => w.id === userId)) throw new AppError('VALIDATION', { fields: { assigneeId: { key: 'requests.field.assigneeInvalid' } } });
+}
+
+async function localYear(deps: Deps, db: Executor, desk: Desk, at: Date): Promise<number> {
+  const clock = await deskClock(deps, desk.org.id, db);
+  return civilFromDay(clock.zone.localDay(at.getTime())).year;
+}
+
+/** The existing request for a repeated submission key / e-mail, if any. */
+export async function findDuplicate(db: Executor, input: Pick<RegisterInput, 'organizationId' | 'idempotencyKey' | 'sourceMessageId'>) {
+  if (input.idempotencyKey) {
+    const found = await repo.findByIdempotencyKey(db, input.organizationId, input.idempotencyKey);
+    if (found) return found;
+  }
+  if (input.sourceMessageId) return (await repo.findBySourceMessageId(db, input.organizationId, input.sourceMessageId)) ?? null;
+  return null;
+}
+
+/** Registers a request in the caller's transaction (see the module comment). */
+export async function registerRequest(db: Executor, deps: Deps, ctx: RequestContext, input: RegisterInput): Promise<Registered> {
+  const wordingHints = assertWording(input, input.wordingMode);
+  const files = checkFiles(input.files ?? []);
+  const desk = await loadDesk(db, input.organizationId);
+  const duplicate = await findDuplicate(db, input);
+  if (duplicate) return { request: duplicate, statusToken: null, created: false, wordingHints };
+
+  const now = deps.clock.now();
+  const receivedAt = input.receivedAt ?? now;
+  if (receivedAt.getTime() > now.getTime()) throw new AppError('VALIDATION', { fields: { receivedAt: { key: 'requests.field.receivedInFuture' } } });
+  const requester = await resolveRequester(db, desk.org.id, input.requester);
+  const category = input.categoryId ? await usableCategory(db, desk.org.id, input.categoryId) : null;
+  const type = input.type ?? category?.defaultType ?? category?.parent?.defaultType ?? 'consultation';
+  if (input.assigneeUserId) await assertAssignable(db, desk.org.id, input.assigneeUserId);
+
+  const year = await localYear(deps, db, desk, now);
+  const sequence = await repo.nextSequence(db, desk.org.id, year);
+  const deadlines = await deadlinesFor(deps, db, desk.policy, { type, receivedAt, registeredAt: now, reviewStartAt: now }, null);
+  const request = await repo.insertRequest(db, {
+    organizationId: desk.org.id,
+    number: formatRequestNumber(desk.policy.numberPrefix, year, sequence),
+    year,
+    sequence,
+    channel: input.channel,
+    type,
+    categoryId: category?.id ?? null,
+    subject: input.subject.trim(),
+    whatDid: trimOrNull(input.whatDid),
+    expected: trimOrNull(input.expected),
+    happened: trimOrNull(input.happened),
+    description: trimOrNull(input.description),
+    requesterKind: requester.kind,
+    requesterUserId: requester.userId,
+    requesterName: requester.name,
+    requesterEmail: requester.email,
+    requesterPhone: requester.phone,
+    requesterLocale: requester.locale,
+    childClass: trimOrNull(input.childClass),
+    assigneeUserId: input.assigneeUserId ?? null,
+    receivedAt,
+    registeredAt: now,
+    reviewStartAt: now,
+    ...deadlineColumns(deadlines),
+    consentAt: input.consentVersion ? now : null,
+    consentVersion: input.consentVersion ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    sourceMessageId: input.sourceMessageId ?? null,
+    createdByUserId: ctx.actor?.userId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+
+  const notify = input.notify !== false;
+  const statusToken = await issueStatusToken(db, request);
+  const ackId = notify ? await mailRequester(db, deps, request, desk, 'ack', { token: statusToken }) : null;
+  const actor = eventActor(ctx, input.registeredBy, request);
+  const created = await repo.insertEvent(db, {
+    requestId: request.id,
+    organizationId: request.organizationId,
+    type: 'created',
+    ...actor,
+    body: null,
+    visibility: 'public',
+    metadata: { channel: request.channel, type, categoryId: request.categoryId, outboxIds: ackId ? [ackId] : [] },
+    createdAt: now,
+  });
+  await storeFiles(db, request, created.id, files);
+  if (request.assigneeUserId) {
+    const assignee = await userRecipient(db, request.assigneeUserId);
+    await repo.insertEvent(db, {
+      requestId: request.id,
+      organizationId: request.organizationId,
+      type: 'assigned',
+      ...actor,
+      body: null,
+      visibility: 'internal',
+      metadata: { from: null, to: request.assigneeUserId, toName: assignee?.fullName ?? null },
+      createdAt: now,
+    });
+    if (notify && assignee) await notifyStaff(db, deps, request, desk, 'assigned', [assignee], ctx.actor?.userId ?? null);
+  }
+  if (notify) await notifyStaff(db, deps, request, desk, 'created', await usersOfRole(db, request.organizationId, ['consultant']), ctx.actor?.userId ?? null);
+  await scheduleDeadlineJobs(db, request, desk.policy, now);
+  await recordAudit(db, ctx, {
+    organizationId: request.organizationId,
+    action: 'request.create',
+    entityType: 'request',
+    entityId: request.id,
+    after: {
+      number: request.number,
+      channel: request.channel,
+      type: request.type,
+      categoryId: request.categoryId,
+      status: request.status,
+      requesterKind: request.requesterKind,
+      requesterUserId: request.requesterUserId,
+      assigneeUserId: request.assigneeUserId,
+      dueAt: request.dueAt,
+      attachments: files.length,
+      consent: request.consentVersion,
+    },
+  });
+  return { request, statusToken, created: true, wordingHints };
+}

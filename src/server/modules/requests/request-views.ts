@@ -1,0 +1,206 @@
+/**
+ * What the API shows of a request: queue items, the desk's full view (timeline with internal
+ * notes, e-mail delivery, allowed actions) and the requester's view (public events only).
+ */
+import { deadlineBadge, type Badge } from '../../../domain/requests/deadlines.ts';
+import { allowedActions, type ActorKind, type LifecycleAction } from '../../../domain/requests/lifecycle.ts';
+import type { Executor } from '../../db/database.ts';
+import { emailsRelatedTo } from '../../mail/outbox.ts';
+import type { DeskPolicy } from './desk.service.ts';
+import { findCategory } from './desk.repository.ts';
+import { currentDueAt } from './request-deadlines.ts';
+import { RELATED_TYPE } from './request-notify.ts';
+import * as repo from './requests.repository.ts';
+import type { RequestRow } from './requests.repository.ts';
+import { findUserById } from '../identity/identity.repository.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export function badgeOf(row: RequestRow, policy: Pick<DeskPolicy, 'reminderLeadHours'>, now: Date): Badge {
+  return deadlineBadge({
+    status: row.status,
+    reviewDueAt: row.reviewDueAt.getTime(),
+    legalDueAt: row.legalDueAt?.getTime() ?? null,
+    pausedSince: row.pausedSince?.getTime() ?? null,
+    finishedAt: (row.resolvedAt ?? row.rejectedAt)?.getTime() ?? null,
+    now: now.getTime(),
+    dueSoonMs: policy.reminderLeadHours * HOUR,
+  });
+}
+
+function presentBadge(badge: Badge) {
+  return { state: badge.state, dueAt: badge.dueAt === null ? null : new Date(badge.dueAt), remainingMs: badge.remainingMs };
+}
+
+export function actionsFor(row: RequestRow, policy: Pick<DeskPolicy, 'reopenWindowDays'>, actor: ActorKind, now: Date): LifecycleAction[] {
+  return allowedActions(
+    { status: row.status, resolvedAt: row.resolvedAt?.getTime() ?? null },
+    { actor, now: now.getTime(), reopenWindowMs: policy.reopenWindowDays * DAY },
+  ).filter((action) => action !== 'auto_close');
+}
+
+type QueueRow = Awaited<ReturnType<typeof repo.listQueue>>[number];
+
+export function presentQueueItem(row: QueueRow, policy: DeskPolicy, now: Date) {
+  return {
+    id: row.id,
+    number: row.number,
+    subject: row.subject,
+    status: row.status,
+    channel: row.channel,
+    type: row.type,
+    category: row.categoryId ? { id: row.categoryId, code: row.categoryCode ?? '', name: row.categoryName ?? '' } : null,
+    requester: { kind: row.requesterKind, name: row.requesterName, email: row.requesterEmail, childClass: row.childClass },
+    assignee: row.assigneeUserId ? { id: row.assigneeUserId, name: row.assigneeName ?? '' } : null,
+    registeredAt: row.registeredAt,
+    dueAt: row.dueAt,
+    legalDueAt: row.legalDueAt,
+    badge: presentBadge(badgeOf(row, policy, now)),
+    updatedAt: row.updatedAt,
+  };
+}
+
+async function categoryOf(db: Executor, row: RequestRow) {
+  if (!row.categoryId) return null;
+  const category = await findCategory(db, row.organizationId, row.categoryId);
+  if (!category) return null;
+  const parent = category.parentId ? await findCategory(db, row.organizationId, category.parentId) : null;
+  return {
+    id: category.id,
+    code: category.code,
+    name: category.name,
+    isActive: category.isActive,
+    parent: parent ? { id: parent.id, code: parent.code, name: parent.name } : null,
+  };
+}
+
+function metrics(row: RequestRow) {
+  const registered = row.registeredAt.getTime();
+  return {
+    timeToFirstResponseMs: row.firstResponseAt ? row.firstResponseAt.getTime() - registered : null,
+    timeToResolutionMs: row.resolvedAt ? row.resolvedAt.getTime() - registered : null,
+  };
+}
+
+function deadlines(row: RequestRow, policy: DeskPolicy, now: Date) {
+  const current = currentDueAt(row);
+  return {
+    reviewDueAt: row.reviewDueAt,
+    legalDueAt: row.legalDueAt,
+    legalBasis: row.legalBasis,
+    registrationDueAt: row.registrationDueAt,
+    dueAt: current === null ? null : new Date(current),
+    badge: presentBadge(badgeOf(row, policy, now)),
+  };
+}
+
+/** The desk's view of a request. */
+export async function presentForDesk(db: Executor, row: RequestRow, policy: DeskPolicy, now: Date) {
+  const [events, attachments, emails, category, assignee] = await Promise.all([
+    repo.listEvents(db, row.id, false),
+    repo.listAttachments(db, row.id),
+    emailsRelatedTo(db, RELATED_TYPE, row.id),
+    categoryOf(db, row),
+    row.assigneeUserId ? findUserById(db, row.assigneeUserId) : Promise.resolve(undefined),
+  ]);
+  const emailById = new Map(emails.map((e) => [e.id, e]));
+  const delivery = (e: (typeof emails)[number]) => ({ id: e.id, to: e.toAddress, template: e.template, status: e.status, attempts: e.attempts, lastError: e.lastError, sentAt: e.sentAt });
+  return {
+    id: row.id,
+    number: row.number,
+    organizationId: row.organizationId,
+    status: row.status,
+    channel: row.channel,
+    type: row.type,
+    category,
+    subject: row.subject,
+    wording: { whatDid: row.whatDid, expected: row.expected, happened: row.happened, description: row.description },
+    requester: {
+      kind: row.requesterKind,
+      userId: row.requesterUserId,
+      name: row.requesterName,
+      email: row.requesterEmail,
+      phone: row.requesterPhone,
+      childClass: row.childClass,
+      locale: row.requesterLocale,
+    },
+    assignee: assignee ? { id: assignee.id, name: assignee.fullName } : null,
+    receivedAt: row.receivedAt,
+    registeredAt: row.registeredAt,
+    reviewStartAt: row.reviewStartAt,
+    deadlines: deadlines(row, policy, now),
+    pausedSince: row.pausedSince,
+    firstResponseAt: row.firstResponseAt,
+    resolvedAt: row.resolvedAt,
+    closedAt: row.closedAt,
+    rejectedAt: row.rejectedAt,
+    rejection: row.rejectReason ? { reason: row.rejectReason, comment: row.rejectComment } : null,
+    resolution: row.resolution,
+    consent: row.consentAt ? { at: row.consentAt, version: row.consentVersion } : null,
+    metrics: metrics(row),
+    allowedActions: actionsFor(row, policy, 'staff', now),
+    timeline: events.map((event) => {
+      const outboxIds = Array.isArray(event.metadata.outboxIds) ? (event.metadata.outboxIds as string[]) : [];
+      return {
+        id: event.id,
+        type: event.type,
+        actor: { kind: event.actorKind, userId: event.actorUserId, name: event.actorName },
+        body: event.body,
+        visibility: event.visibility,
+        metadata: event.metadata,
+        createdAt: event.createdAt,
+        attachments: attachments.filter((a) => a.eventId === event.id).map((a) => ({ ...a, url: `/api/requests/${row.id}/attachments/${a.id}` })),
+        deliveries: outboxIds.flatMap((id) => {
+          const email = emailById.get(id);
+          return email ? [delivery(email)] : [];
+        }),
+      };
+    }),
+    emails: emails.map(delivery),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const PUBLIC_METADATA = ['from', 'to', 'action', 'reason'] as const;
+
+/**
+ * The requester's view (their own requests, or the private status page): public events only,
+ * no e-mail addresses of staff, no internal metadata. `attachmentBase` is the URL prefix the
+ * caller serves attachments under (`${attachmentBase}/${attachmentId}`).
+ */
+export async function presentForRequester(db: Executor, row: RequestRow, policy: DeskPolicy, organizationName: string, now: Date, attachmentBase: string) {
+  const [events, attachments, category] = await Promise.all([repo.listEvents(db, row.id, true), repo.listAttachments(db, row.id), categoryOf(db, row)]);
+  const publicEvents = new Set(events.map((e) => e.id));
+  return {
+    id: row.id,
+    number: row.number,
+    organization: { id: row.organizationId, name: organizationName },
+    status: row.status,
+    channel: row.channel,
+    type: row.type,
+    category: category ? { id: category.id, code: category.code, name: category.name, parent: category.parent } : null,
+    subject: row.subject,
+    wording: { whatDid: row.whatDid, expected: row.expected, happened: row.happened, description: row.description },
+    requester: { kind: row.requesterKind, name: row.requesterName, childClass: row.childClass },
+    registeredAt: row.registeredAt,
+    deadlines: deadlines(row, policy, now),
+    resolvedAt: row.resolvedAt,
+    closedAt: row.closedAt,
+    resolution: row.resolution,
+    rejection: row.rejectReason ? { reason: row.rejectReason, comment: row.rejectComment } : null,
+    allowedActions: actionsFor(row, policy, 'requester', now),
+    timeline: events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      actor: { kind: event.actorKind, name: event.actorKind === 'system' ? null : event.actorName },
+      body: event.body,
+      metadata: Object.fromEntries(PUBLIC_METADATA.filter((k) => event.metadata[k] !== undefined).map((k) => [k, event.metadata[k]])),
+      createdAt: event.createdAt,
+      attachments: attachments
+        .filter((a) => a.eventId === event.id && publicEvents.has(a.eventId))
+        .map((a) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes, createdAt: a.createdAt, url: `${attachmentBase}/${a.id}` })),
+    })),
+  };
+}

@@ -1,0 +1,261 @@
+/** Requests, their timeline, waiting periods, status links, attachments and alerts: Kysely only. */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { RequestAttachmentsTable, RequestEventsTable, RequestsTable } from './requests.tables.ts';
+
+export type RequestRow = Awaited<ReturnType<typeof findRequest>> & {};
+export type NewRequestRow = Insertable<RequestsTable>;
+export type RequestPatch = Updateable<RequestsTable>;
+
+/** Next number in the desk's yearly sequence; the row lock serialises concurrent registrations. */
+export async function nextSequence(db: Executor, organizationId: string, year: number): Promise<number> {
+  const row = await db
+    .insertInto('requestNumberCounters')
+    .values({ organizationId, year, lastValue: 1 })
+    .onConflict((oc) => oc.columns(['organizationId', 'year']).doUpdateSet({ lastValue: sql<number>`request_number_counters.last_value + 1` }))
+    .returning('lastValue')
+    .executeTakeFirstOrThrow();
+  return row.lastValue;
+}
+
+export function insertRequest(db: Executor, row: NewRequestRow) {
+  return db.insertInto('requests').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findRequest(db: Executor, id: string) {
+  return db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The request row locked for the rest of the transaction (transitions are serialised). */
+export function lockRequest(db: Executor, id: string) {
+  return db.selectFrom('requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findByIdempotencyKey(db: Executor, organizationId: string, key: string) {
+  return db.selectFrom('requests').selectAll().where('organizationId', '=', organizationId).where('idempotencyKey', '=', key).executeTakeFirst();
+}
+
+export function findBySourceMessageId(db: Executor, organizationId: string, messageId: string) {
+  return db.selectFrom('requests').selectAll().where('organizationId', '=', organizationId).where('sourceMessageId', '=', messageId).executeTakeFirst();
+}
+
+export function updateRequest(db: Executor, id: string, patch: RequestPatch) {
+  return db.updateTable('requests').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+// ---- status links ----
+
+export async function insertStatusToken(db: Executor, row: { tokenHash: string; requestId: string; organizationId: string }): Promise<void> {
+  await db.insertInto('requestStatusTokens').values(row).execute();
+}
+
+export async function requestIdByTokenHash(db: Executor, tokenHash: string): Promise<string | null> {
+  const row = await db.selectFrom('requestStatusTokens').select('requestId').where('tokenHash', '=', tokenHash).executeTakeFirst();
+  return row?.requestId ?? null;
+}
+
+// ---- timeline ----
+
+export type NewEvent = Omit<Insertable<RequestEventsTable>, 'metadata'> & { metadata?: Record<string, unknown> };
+
+export function insertEvent(db: Executor, event: NewEvent) {
+  return db
+    .insertInto('requestEvents')
+    .values({ ...event, metadata: JSON.stringify(event.metadata ?? {}) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function listEvents(db: Executor, requestId: string, publicOnly: boolean) {
+  let query = db.selectFrom('requestEvents').selectAll().where('requestId', '=', requestId);
+  if (publicOnly) query = query.where('visibility', '=', 'public');
+  return query.orderBy('id').execute();
+}
+
+// ---- waiting periods ----
+
+export async function openPause(db: Executor, row: { requestId: string; organizationId: string; startedAt: Date }): Promise<void> {
+  await db.insertInto('requestPauses').values(row).execute();
+}
+
+export async function closePause(db: Executor, requestId: string, endedAt: Date): Promise<void> {
+  await db.updateTable('requestPauses').set({ endedAt }).where('requestId', '=', requestId).where('endedAt', 'is', null).execute();
+}
+
+export function closedPauses(db: Executor, requestId: string) {
+  return db.selectFrom('requestPauses').select(['startedAt', 'endedAt']).where('requestId', '=', requestId).where('endedAt', 'is not', null).orderBy('startedAt').execute();
+}
+
+// ---- attachments ----
+
+export function insertAttachment(db: Executor, row: Insertable<RequestAttachmentsTable>) {
+  return db.insertInto('requestAttachments').values(row).returning(['id', 'eventId', 'fileName', 'contentType', 'sizeBytes', 'createdAt']).executeTakeFirstOrThrow();
+}
+
+export function listAttachments(db: Executor, requestId: string) {
+  return db
+    .selectFrom('requestAttachments')
+    .select(['id', 'eventId', 'fileName', 'contentType', 'sizeBytes', 'createdAt'])
+    .where('requestId', '=', requestId)
+    .orderBy('createdAt')
+    .execute();
+}
+
+export function findAttachment(db: Executor, requestId: string, attachmentId: string) {
+  return db
+    .selectFrom('requestAttachments as a')
+    .innerJoin('requestEvents as e', 'e.id', 'a.eventId')
+    .select(['a.id', 'a.fileName', 'a.contentType', 'a.sizeBytes', 'a.content', 'e.visibility'])
+    .where('a.requestId', '=', requestId)
+    .where('a.id', '=', attachmentId)
+    .executeTakeFirst();
+}
+
+// ---- deadline alerts ----
+
+/** Records an alert; false when it was already sent for this deadline. */
+export async function insertAlert(db: Executor, row: { requestId: string; organizationId: string; kind: 'reminder' | 'escalation'; dueAt: Date }): Promise<boolean> {
+  const inserted = await db
+    .insertInto('requestDeadlineAlerts')
+    .values(row)
+    .onConflict((oc) => oc.columns(['requestId', 'kind', 'dueAt']).doNothing())
+    .returning('requestId')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export function openRequestsOf(db: Executor, organizationId: string) {
+  return db.selectFrom('requests').selectAll().where('organizationId', '=', organizationId).where('status', 'in', ['new', 'in_progress', 'waiting_for_requester']).execute();
+}
+
+// ---- queues ----
+
+export type QueueView = 'mine' | 'unassigned' | 'open' | 'overdue' | 'waiting' | 'all';
+const OPEN = ['new', 'in_progress', 'waiting_for_requester'] as const;
+
+type RequestsEb = ExpressionBuilder<DB & { r: RequestsTable }, 'r'>;
+
+/** The condition of a view; `now` comes from the application clock. */
+export function viewCondition(eb: RequestsEb, view: QueueView, userId: string, now: Date): Expression<SqlBool> {
+  const open = eb('r.status', 'in', OPEN);
+  switch (view) {
+    case 'mine':
+      return eb.and([open, eb('r.assigneeUserId', '=', userId)]);
+    case 'unassigned':
+      return eb.and([open, eb('r.assigneeUserId', 'is', null)]);
+    case 'open':
+      return open;
+    case 'waiting':
+      return eb('r.status', '=', 'waiting_for_requester');
+    case 'overdue':
+      // While the review clock is paused only the legal deadline counts.
+      return eb.and([open, eb.or([eb.and([eb('r.pausedSince', 'is', null), eb('r.dueAt', '<', now)]), eb('r.legalDueAt', '<', now)])]);
+    case 'all':
+      return eb.val(true);
+  }
+}
+
+export interface QueueFilter {
+  organizationId: string;
+  view: QueueView;
+  userId: string;
+  now: Date;
+  status?: string[] | undefined;
+  categoryId?: string | undefined;
+  channel?: string | undefined;
+  requesterKind?: string | undefined;
+  assigneeId?: string | undefined;
+  type?: string | undefined;
+  /** A normalised request number, matched exactly. */
+  number?: string | null | undefined;
+  /** Free text: requester name, e-mail, subject or number (ILIKE). */
+  text?: string | undefined;
+  requesterUserId?: string | undefined;
+}
+
+function filtered(db: Executor, filter: QueueFilter) {
+  return db
+    .selectFrom('requests as r')
+    .where('r.organizationId', '=', filter.organizationId)
+    .where((eb) => {
+      const conditions: Expression<SqlBool>[] = [viewCondition(eb, filter.view, filter.userId, filter.now)];
+      if (filter.status && filter.status.length > 0) conditions.push(eb('r.status', 'in', filter.status as RequestsTable['status']['__select__'][]));
+      if (filter.categoryId) {
+        conditions.push(
+          eb.or([
+            eb('r.categoryId', '=', filter.categoryId),
+            eb('r.categoryId', 'in', eb.selectFrom('requestCategories').select('id').where('parentId', '=', filter.categoryId)),
+          ]),
+        );
+      }
+      if (filter.channel) conditions.push(eb('r.channel', '=', filter.channel as RequestsTable['channel']));
+      if (filter.requesterKind) conditions.push(eb('r.requesterKind', '=', filter.requesterKind as RequestsTable['requesterKind']));
+      if (filter.assigneeId) conditions.push(eb('r.assigneeUserId', '=', filter.assigneeId));
+      if (filter.type) conditions.push(eb('r.type', '=', filter.type as RequestsTable['type']));
+      if (filter.requesterUserId) conditions.push(eb('r.requesterUserId', '=', filter.requesterUserId));
+      if (filter.number) conditions.push(eb(eb.fn('upper', ['r.number']), '=', filter.number));
+      else if (filter.text) {
+        const pattern = `%${filter.text.replace(/[%_\\]/g, '\\$&')}%`;
+        conditions.push(eb.or([eb('r.requesterName', 'ilike', pattern), eb('r.requesterEmail', 'ilike', pattern), eb('r.subject', 'ilike', pattern), eb('r.number', 'ilike', pattern)]));
+      }
+      return eb.and(conditions);
+    });
+}
+
+export type QueueSort = 'due' | 'created' | '-created';
+
+export function listQueue(db: Executor, filter: QueueFilter, sort: QueueSort, limit: number, offset: number) {
+  let query = filtered(db, filter)
+    .leftJoin('requestCategories as c', 'c.id', 'r.categoryId')
+    .leftJoin('users as a', 'a.id', 'r.assigneeUserId')
+    .selectAll('r')
+    .select(['c.code as categoryCode', 'c.name as categoryName', 'a.fullName as assigneeName']);
+  if (sort === 'due') query = query.orderBy('r.dueAt').orderBy('r.registeredAt');
+  else if (sort === 'created') query = query.orderBy('r.registeredAt');
+  else query = query.orderBy('r.registeredAt', 'desc');
+  return query.orderBy('r.id').limit(limit).offset(offset).execute();
+}
+
+export async function countQueue(db: Executor, filter: QueueFilter): Promise<number> {
+  const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Counts of every view for one desk and user, in one scan. */
+export async function countViews(db: Executor, organizationId: string, userId: string, now: Date): Promise<Record<QueueView, number>> {
+  const views: QueueView[] = ['mine', 'unassigned', 'open', 'overdue', 'waiting', 'all'];
+  const row = await db
+    .selectFrom('requests as r')
+    .where('r.organizationId', '=', organizationId)
+    .select((eb) => views.map((view) => eb.fn.countAll<number>().filterWhere(viewCondition(eb, view, userId, now)).as(view)))
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(views.map((view) => [view, Number((row as Record<string, unknown>)[view] ?? 0)])) as Record<QueueView, number>;
+}
+
+export function listOwn(db: Executor, organizationId: string, userId: string, limit: number, offset: number) {
+  return db
+    .selectFrom('requests as r')
+    .leftJoin('requestCategories as c', 'c.id', 'r.categoryId')
+    .leftJoin('users as a', 'a.id', 'r.assigneeUserId')
+    .selectAll('r')
+    .select(['c.code as categoryCode', 'c.name as categoryName', 'a.fullName as assigneeName'])
+    .where('r.organizationId', '=', organizationId)
+    .where('r.requesterUserId', '=', userId)
+    .orderBy('r.registeredAt', 'desc')
+    .orderBy('r.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countOwn(db: Executor, organizationId: string, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organizationId', '=', organizationId)
+    .where('requesterUserId', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
