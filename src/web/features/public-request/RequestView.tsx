@@ -1,0 +1,350 @@
+import { Alert, Anchor, Badge, Box, Button, CloseButton, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState, type ChangeEvent, type FormEvent, type ReactNode, type Ref } from 'react';
+import { formatDate, formatDateTime, type MessageKey } from '../../../shared/i18n/index.ts';
+import { ApiError } from '../../api/client.ts';
+import { errorText } from '../../components/ErrorAlert.tsx';
+import { useT, type Translate } from '../../i18n/locale.tsx';
+import { FilePicker } from './FilePicker.tsx';
+import type { RequesterView, RequestStatus, ViewAttachment, ViewEvent } from './public-api.ts';
+
+const STATUS_COLORS: Record<RequestStatus, string> = {
+  new: 'blue',
+  in_progress: 'opora',
+  waiting_for_requester: 'orange',
+  resolved: 'green',
+  closed: 'gray',
+  rejected: 'red',
+};
+
+export function StatusBadge({ status }: { status: RequestStatus }) {
+  const t = useT();
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="light" size="lg" radius="sm">
+      {t(`requests.status.${status}`)}
+    </Badge>
+  );
+}
+
+function sizeText(bytes: number, t: Translate): string {
+  return bytes >= 1024 * 1024
+    ? t('intake.size.mb', { n: (bytes / 1024 / 1024).toFixed(1) })
+    : t('intake.size.kb', { n: Math.max(1, Math.round(bytes / 1024)) });
+}
+
+function Attachments({ items }: { items: ViewAttachment[] }) {
+  const t = useT();
+  if (items.length === 0) return null;
+  return (
+    <Box component="ul" m={0} mt={4} pl="md" aria-label={t('intake.status.attachments')}>
+      {items.map((file) => (
+        <li key={file.id}>
+          <Anchor href={file.url} download={file.fileName}>
+            {t('intake.status.download', { name: file.fileName, size: sizeText(file.sizeBytes, t) })}
+          </Anchor>
+        </li>
+      ))}
+    </Box>
+  );
+}
+
+function eventTitle(event: ViewEvent, t: Translate): string {
+  switch (event.type) {
+    case 'created':
+      return t('intake.status.event.created');
+    case 'reply':
+      return t('intake.status.event.reply');
+    case 'requester_reply':
+      return t('intake.status.event.requester_reply');
+    case 'status_changed': {
+      const action = event.metadata.action;
+      if (action === 'request_clarification') return t('intake.status.event.clarification');
+      if (action === 'resolve') return t('intake.status.event.resolved');
+      if (action === 'reject') {
+        const reason = event.metadata.reason;
+        const reasonText = reason ? t(`requests.rejectReason.${reason}` as MessageKey) : '';
+        return t('intake.status.event.rejected', { reason: reasonText });
+      }
+      const to = event.metadata.to as RequestStatus | undefined;
+      return t('intake.status.event.status', { status: to ? t(`requests.status.${to}`) : '' });
+    }
+    default:
+      return t('intake.status.event.status', { status: '' });
+  }
+}
+
+function actorText(event: ViewEvent, t: Translate): string {
+  if (event.actor.kind === 'requester') return t('intake.status.you');
+  if (event.actor.kind === 'system') return t('intake.status.system');
+  return event.actor.name ? `${t('intake.status.consultant')} · ${event.actor.name}` : t('intake.status.consultant');
+}
+
+function Timeline({ events }: { events: ViewEvent[] }) {
+  const t = useT();
+  const visible = events.filter(
+    (e) =>
+      e.type !== 'status_changed' ||
+      e.body ||
+      ['request_clarification', 'resolve', 'reject', 'close', 'auto_close', 'reopen'].includes(e.metadata.action ?? ''),
+  );
+  if (visible.length === 0) return <Text>{t('intake.status.noMessages')}</Text>;
+  return (
+    <ol className="timeline">
+      {visible.map((event) => (
+        <li key={event.id} data-actor={event.actor.kind}>
+          <Text fw={600} component="h3" size="md" m={0}>
+            {eventTitle(event, t)}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {actorText(event, t)}, <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
+          </Text>
+          {event.body ? <p className="message-body">{event.body}</p> : null}
+          <Attachments items={event.attachments} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Facts({ view }: { view: RequesterView }) {
+  const t = useT();
+  const open = ['new', 'in_progress', 'waiting_for_requester'].includes(view.status);
+  const due = view.deadlines.dueAt
+    ? formatDate(view.deadlines.dueAt)
+    : view.status === 'waiting_for_requester'
+      ? t('intake.status.duePaused')
+      : null;
+  const topic = view.category ? (view.category.parent ? `${view.category.parent.name} → ${view.category.name}` : view.category.name) : null;
+  return (
+    <dl className="request-facts">
+      <dt>{t('intake.status.school')}</dt>
+      <dd>{view.school?.name ?? view.organization.name}</dd>
+      <dt>{t('intake.status.state')}</dt>
+      <dd>
+        <StatusBadge status={view.status} />
+      </dd>
+      {open && due ? (
+        <>
+          <dt>{t('intake.status.due')}</dt>
+          <dd data-testid="request-due">{due}</dd>
+        </>
+      ) : null}
+      <dt>{t('intake.status.registered')}</dt>
+      <dd>{formatDateTime(view.registeredAt)}</dd>
+      {topic ? (
+        <>
+          <dt>{t('intake.status.topic')}</dt>
+          <dd>{topic}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function Wording({ view }: { view: RequesterView }) {
+  const t = useT();
+  const parts: [string, string | null][] = [
+    [t('intake.form.whatDid'), view.wording.whatDid],
+    [t('intake.form.expected'), view.wording.expected],
+    [t('intake.form.happened'), view.wording.happened],
+    [t('intake.form.description'), view.wording.description],
+  ];
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>{view.subject}</Text>
+      {parts
+        .filter(([, text]) => text)
+        .map(([label, text]) => (
+          <div key={label}>
+            <Text fw={600} size="sm">
+              {label}
+            </Text>
+            <p className="message-body" style={{ marginTop: 0 }}>
+              {text}
+            </p>
+          </div>
+        ))}
+    </Stack>
+  );
+}
+
+interface ReplyProps {
+  view: RequesterView;
+  onReply: (body: string, files: File[]) => Promise<RequesterView>;
+  onAction: (action: 'reopen' | 'close') => Promise<RequesterView>;
+  onUpdated: (view: RequesterView) => void;
+  idPrefix: string;
+}
+
+function ReplyBox({ view, onReply, onAction, onUpdated, idPrefix }: ReplyProps) {
+  const t = useT();
+  const [body, setBody] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [pending, setPending] = useState<'reply' | 'close' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const canReply = view.allowedActions.includes('requester_reply');
+  const canClose = view.allowedActions.includes('close');
+  const fields = error instanceof ApiError ? error.fields : {};
+  const bodyError = fields.body;
+
+  if (!canReply && !canClose) {
+    return (
+      <Alert variant="light" color="gray" role="note">
+        {t('intake.status.closedNoReply')}
+      </Alert>
+    );
+  }
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setNotice('');
+    setPending('reply');
+    try {
+      const updated = await onReply(body, files);
+      setBody('');
+      setFiles([]);
+      setNotice(t('intake.status.replySent'));
+      onUpdated(updated);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setPending(null);
+    }
+  };
+  const close = async () => {
+    setError(null);
+    setPending('close');
+    try {
+      const updated = await onAction('close');
+      setNotice(t('intake.status.closedDone'));
+      onUpdated(updated);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setPending(null);
+    }
+  };
+  const waiting = view.status === 'waiting_for_requester';
+  const generalError = error && !fields.body ? errorText(error, t) : null;
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`${idPrefix}-reply-title`}>
+      <Title order={2} size="h3" id={`${idPrefix}-reply-title`} mb="sm">
+        {waiting ? t('intake.status.replyTitleClarify') : t('intake.status.replyTitle')}
+      </Title>
+      {canReply ? (
+        <form onSubmit={(event) => void send(event)} noValidate>
+          <Stack gap="sm">
+            <Textarea
+              id={`${idPrefix}-reply`}
+              label={t('intake.status.replyLabel')}
+              description={t('intake.status.replyHelp')}
+              autosize
+              minRows={3}
+              maxRows={12}
+              maxLength={8000}
+              value={body}
+              onChange={(event) => setBody(event.currentTarget.value)}
+              error={bodyError}
+            />
+            <Stack gap={4}>
+              <Text component="label" htmlFor={`${idPrefix}-files`} fw={500} size="sm">
+                {t('intake.form.files')}
+              </Text>
+              <FilePicker
+                id={`${idPrefix}-files`}
+                accept="image/png,image/jpeg,image/webp,image/gif,application/pdf,.png,.jpg,.jpeg,.webp,.gif,.pdf"
+                onChange={(event: ChangeEvent<HTMLInputElement>) => {
+                  const chosen = Array.from(event.currentTarget.files ?? []);
+                  event.currentTarget.value = '';
+                  setFiles((prev) => [...prev, ...chosen]);
+                }}
+              />
+              {files.length > 0 ? (
+                <Box component="ul" aria-label={t('intake.form.filesChosen')} m={0} pl={0} style={{ listStyle: 'none' }}>
+                  {files.map((file, index) => (
+                    <Group component="li" key={`${file.name}-${index}`} gap="xs" wrap="nowrap">
+                      <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                        {file.name} ({sizeText(file.size, t)})
+                      </Text>
+                      <CloseButton
+                        size="md"
+                        aria-label={t('intake.form.fileRemove', { name: file.name })}
+                        onClick={() => setFiles((prev) => prev.filter((_, i) => i !== index))}
+                      />
+                    </Group>
+                  ))}
+                </Box>
+              ) : null}
+            </Stack>
+            {generalError ? (
+              <Alert color="red" variant="light" role="alert">
+                {generalError}
+              </Alert>
+            ) : null}
+            <Group gap="sm">
+              <Button type="submit" loading={pending === 'reply'} disabled={pending !== null}>
+                {t('intake.status.replySend')}
+              </Button>
+              {canClose ? (
+                <Button variant="default" onClick={() => void close()} loading={pending === 'close'} disabled={pending !== null}>
+                  {t('intake.status.confirm')}
+                </Button>
+              ) : null}
+            </Group>
+          </Stack>
+        </form>
+      ) : canClose ? (
+        <Button variant="default" onClick={() => void close()} loading={pending === 'close'}>
+          {t('intake.status.confirm')}
+        </Button>
+      ) : null}
+      <Text role="status" aria-live="polite" mt="sm">
+        {notice}
+      </Text>
+    </Paper>
+  );
+}
+
+/** "Обращение 27-26-00042" with the number kept on one line (it must not break at a hyphen). */
+function NumberTitle({ text, number }: { text: string; number: string }) {
+  const [before = '', after = ''] = text.split('\u0000');
+  return (
+    <>
+      {before}
+      <span style={{ whiteSpace: 'nowrap' }}>{number}</span>
+      {after}
+    </>
+  );
+}
+
+/** The requester's view of a request: facts, the request itself, the conversation and the reply box. */
+export function RequestView({ headingRef, after, ...reply }: ReplyProps & { headingRef?: Ref<HTMLHeadingElement>; after?: ReactNode }) {
+  const t = useT();
+  const { view, idPrefix } = reply;
+  return (
+    <Stack gap="lg">
+      <Title order={1} size="h2" ref={headingRef} tabIndex={-1}>
+        <NumberTitle text={t('intake.status.title', { number: '\u0000' })} number={view.number} />
+      </Title>
+      <Facts view={view} />
+      <Alert variant="light" color={STATUS_COLORS[view.status]} role="note" data-testid="status-explanation">
+        {t(`intake.status.explain.${view.status}`)}
+      </Alert>
+      <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`${idPrefix}-request-title`}>
+        <Title order={2} size="h3" id={`${idPrefix}-request-title`} mb="sm">
+          {t('intake.status.request')}
+        </Title>
+        <Wording view={view} />
+      </Paper>
+      <section aria-labelledby={`${idPrefix}-conversation-title`}>
+        <Title order={2} size="h3" id={`${idPrefix}-conversation-title`} mb="sm">
+          {t('intake.status.conversation')}
+        </Title>
+        <Timeline events={view.timeline} />
+      </section>
+      <ReplyBox {...reply} />
+      {after}
+    </Stack>
+  );
+}
