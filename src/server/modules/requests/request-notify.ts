@@ -11,7 +11,7 @@ import type { Role } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import { enqueueEmail } from '../../mail/outbox.ts';
-import { findUserById, usersWithRole } from '../identity/identity.repository.ts';
+import { findUserById, usersWithRole } from '../identity/identity.lookup.ts';
 import type { Desk } from './desk.service.ts';
 import { insertNotifications } from './notifications.repository.ts';
 import { currentDueAt } from './request-deadlines.ts';

@@ -9,7 +9,7 @@ import type { Deps } from '../../deps.ts';
 import { authorize, authorizeOwn, requireActor, requireMembership } from '../../http/access.ts';
 import type { RequestContext } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
-import { listUsersUnder, membershipsOfUsers } from '../identity/identity.repository.ts';
+import { listUsersUnder, membershipsOfUsers } from '../identity/identity.lookup.ts';
 import { loadDesk } from './desk.service.ts';
 import { loadForDesk, loadForRequester } from './request-access.ts';
 import { usersOfRole } from './request-notify.ts';

@@ -14,7 +14,7 @@ import type { Deps } from '../../deps.ts';
 import type { RequestContext } from '../../http/actor.ts';
 import { AppError, type FieldProblem } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findUserByEmail, findUserById, membershipsOf } from '../identity/identity.repository.ts';
+import { findUserByEmail, findUserById, membershipsOf } from '../identity/identity.lookup.ts';
 import { eventActor } from './request-access.ts';
 import { checkFiles, storeFiles, type UploadedFile } from './request-attachments.ts';
 import { deadlineColumns, deadlinesFor, deskClock, scheduleDeadlineJobs } from './request-deadlines.ts';
@@ -147,7 +147,12 @@ export async function registerRequest(db: Executor, deps: Deps, ctx: RequestCont
   const files = checkFiles(input.files ?? []);
   const desk = await loadDesk(db, input.organizationId);
   const duplicate = await findDuplicate(db, input);
-  if (duplicate) return { request: duplicate, statusToken: null, created: false, wordingHints };
+  if (duplicate) {
+    // The same form submission again (its first answer may have been lost): the submitter holds the
+    // unguessable idempotency key, so they get a fresh status link; an e-mail seen twice gets none.
+    const statusToken = input.idempotencyKey && input.registeredBy === 'requester' ? await issueStatusToken(db, duplicate) : null;
+    return { request: duplicate, statusToken, created: false, wordingHints };
+  }
 
   const now = deps.clock.now();
   const receivedAt = input.receivedAt ?? now;

@@ -12,7 +12,7 @@ import { currentDueAt } from './request-deadlines.ts';
 import { RELATED_TYPE } from './request-notify.ts';
 import * as repo from './requests.repository.ts';
 import type { RequestRow } from './requests.repository.ts';
-import { findUserById } from '../identity/identity.repository.ts';
+import { findUserById } from '../identity/identity.lookup.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

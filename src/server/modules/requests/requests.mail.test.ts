@@ -86,7 +86,12 @@ describe('the public web form (service API)', () => {
     expect([first.created, second.created].sort()).toEqual([false, true]);
     expect(first.request.id).toBe(second.request.id);
     const again = await service.createPublicRequest(t.deps, anonymous(), input);
-    expect(again).toMatchObject({ created: false, statusToken: null, statusUrl: null, request: { id: first.request.id } });
+    // The submitter may have lost the first answer: a repeat gives a fresh link to the same request.
+    expect(again).toMatchObject({ created: false, request: { id: first.request.id } });
+    expect(again.statusToken).toEqual(expect.any(String));
+    expect(again.statusUrl).toContain(again.statusToken!);
+    const view = await service.resolveStatusToken(t.deps, anonymous(), again.statusToken!, { attachmentBase: '' });
+    expect(view.number).toBe(first.request.number);
     const rows = await t.db.db.selectFrom('requests').select('id').where('idempotencyKey', '=', input.idempotencyKey!).execute();
     expect(rows).toHaveLength(1);
   });

@@ -12,7 +12,7 @@ import type { Deps } from '../../deps.ts';
 import type { RequestContext } from '../../http/actor.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import type { DemoOrganizations } from '../../seed/demo.ts';
-import { findUserByEmail } from '../identity/identity.repository.ts';
+import { findUserByEmail } from '../identity/identity.lookup.ts';
 import { listCategories } from './desk.repository.ts';
 import { loadDesk } from './desk.service.ts';
 import { systemContext } from './request-access.ts';

@@ -50,7 +50,7 @@ import { AppError } from '../../http/errors.ts';
 import { loadDesk } from './desk.service.ts';
 import { loadForDesk, loadForRequester, type RequesterTarget } from './request-access.ts';
 import { checkFiles, type UploadedFile } from './request-attachments.ts';
-import { statusUrl } from './request-notify.ts';
+import { issueStatusToken, statusUrl } from './request-notify.ts';
 import { findDuplicate, registerRequest, type RegisterInput, type Registered } from './request-register.ts';
 import { appendStaffMessage, applyTransition, assertActionInput, assign, classify, type ClassificationPatch } from './request-transitions.ts';
 import { presentForDesk, presentForRequester } from './request-views.ts';
@@ -76,7 +76,10 @@ async function registerOnce(deps: Deps, input: RegisterInput, work: (tx: Executo
     const pgError = error as { code?: string; constraint?: string };
     if (pgError.code === '23505' && /idempotency_key|source_message_id/.test(pgError.constraint ?? '')) {
       const existing = await findDuplicate(deps.db, input);
-      if (existing) return { request: existing, statusToken: null, created: false, wordingHints: [] };
+      if (existing) {
+        const statusToken = input.idempotencyKey && input.registeredBy === 'requester' ? await issueStatusToken(deps.db, existing) : null;
+        return { request: existing, statusToken, created: false, wordingHints: [] };
+      }
     }
     throw error;
   }
