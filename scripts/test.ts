@@ -69,6 +69,8 @@ function skipOrFail(part: string, reason: string): void {
   else process.stdout.write(`\n!!! ${message} — skipped on this machine\n`);
 }
 
+// The web app is built first: the integration tests check the headers of the pages it serves.
+const webBuilt = only.has('integration') || only.has('server') || only.has('e2e') ? run('web build', bin('vite'), ['build', '--logLevel', 'warn']) : true;
 if (only.has('unit')) vitest('unit tests', 'unit');
 if (only.has('embedded')) vitest('embedded PostgreSQL launcher', 'embedded');
 if (only.has('integration')) vitest('integration on embedded PostgreSQL', 'integration', { TEST_DATABASE_URL: '' });
@@ -81,7 +83,7 @@ if (only.has('e2e')) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(chromium)) {
     skipOrFail('end-to-end tests', `no Chromium at ${chromium}`);
-  } else if (run('web build', bin('vite'), ['build', '--logLevel', 'warn'])) {
+  } else if (webBuilt) {
     const file = path.join(reportDir, 'e2e.json');
     fs.rmSync(file, { force: true });
     run('end-to-end tests in Chromium', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file, OPORA_REQUIRE_BROWSER: strict ? '1' : '' });
