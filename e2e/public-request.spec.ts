@@ -5,12 +5,12 @@
  * the consultant resolves, the parent sees «Решено». Plus accessibility (axe, keyboard, zoom,
  * the version for the visually impaired), embedding in another site, and screenshots.
  *
- * The consultant's steps go through the workspace API with the consultant's session: the
- * workspace request pages are built separately (see the report of the intake work).
+ * The consultant works on a tablet-sized screen in the workspace: the queue, the request page,
+ * the status dialogs.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, expect, expectNoHorizontalScroll, skipWithoutBrowser, test, unique } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD, expect, expectNoHorizontalScroll, signIn, skipWithoutBrowser, test, unique } from './fixtures.ts';
 import { waitForMail } from './mailbox.ts';
 
 skipWithoutBrowser();
@@ -18,6 +18,7 @@ skipWithoutBrowser();
 const SCHOOL = 'school-27';
 const FORM = `/s/${SCHOOL}/request`;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'ru-RU', timezoneId: 'Europe/Moscow' };
+const TABLET = { viewport: { width: 820, height: 1180 }, hasTouch: true, locale: 'ru-RU', timezoneId: 'Europe/Moscow' };
 /** A real 1×1 PNG: the server checks the bytes, not the name. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
@@ -74,15 +75,6 @@ async function send(page: Page): Promise<{ number: string; statusPath: string }>
   return { number, statusPath: new URL(link!).pathname };
 }
 
-/** The consultant's session (API): the CSRF token comes with the sign-in. */
-async function consultantApi(browser: Browser): Promise<{ request: APIRequestContext; csrf: string; close(): Promise<void> }> {
-  const context = await browser.newContext();
-  const response = await context.request.post('/api/auth/login', { data: { email: DEMO.consultant, password: DEMO_PASSWORD } });
-  expect(response.status(), await response.text()).toBe(200);
-  const me = (await response.json()) as { csrfToken: string };
-  return { request: context.request, csrf: me.csrfToken, close: () => context.close() };
-}
-
 test('a parent asks on a phone, answers a clarification on the status page and sees «Решено»', async ({ browser }) => {
   const id = unique();
   const email = `parent-${id}@example.test`;
@@ -104,21 +96,46 @@ test('a parent asks on a phone, answers a clarification on the status page and s
   expect(ack.text).toContain(number);
   expect(ack.text).toContain(statusPath);
 
-  // The consultant finds it in the queue and asks for a clarification.
-  const consultant = await consultantApi(browser);
-  const queue = await consultant.request.get(`/api/requests?view=all&q=${encodeURIComponent(number)}`);
-  expect(queue.status()).toBe(200);
-  const items = ((await queue.json()) as { items: { id: string; number: string; subject: string; channel: string }[] }).items;
-  const item = items.find((i) => i.number === number);
-  expect(item).toMatchObject({ subject, channel: 'web' });
+  // The consultant, on a tablet, finds it in the queue and asks for a clarification.
+  const consultantContext = await browser.newContext(TABLET);
+  const desk = await consultantContext.newPage();
+  await signIn(desk, DEMO.consultant);
+  await desk.goto('/requests?view=unassigned');
+  await expect(desk.getByRole('heading', { level: 1, name: 'Обращения' })).toBeVisible();
+  const row = desk.getByTestId('queue-row').filter({ hasText: number });
+  await expect(row).toContainText(subject);
+  await expect(row).toContainText('Иванова Мария Петровна');
+  await expect(row).toContainText('Новое');
+  await expect(row).toContainText('В срок');
+  await expectNoHorizontalScroll(desk);
+  await shot(desk, 'consultant-queue-tablet');
+  await row.getByRole('link').click();
+  await expect(desk.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await expect(desk.getByRole('list', { name: 'История обращения' })).toContainText('Обращение зарегистрировано');
+  await desk.getByRole('button', { name: 'Взять себе' }).click();
+  await expect(desk.getByText('Исполнитель: Смирнов Алексей Викторович').first()).toBeVisible();
   const question = 'Уточните, пожалуйста: совпадает ли отчество на Госуслугах с тем, что записано в школе (буква «ё»)?';
-  const asked = await consultant.request.post(`/api/requests/${item!.id}/transitions`, {
-    headers: { 'x-csrf-token': consultant.csrf },
-    data: { action: 'request_clarification', body: question },
-  });
-  expect(asked.status(), await asked.text()).toBe(200);
+  await desk.getByRole('button', { name: 'Запросить уточнение' }).click();
+  const ask = desk.getByRole('dialog', { name: 'Запросить уточнение' });
+  await ask.getByRole('textbox', { name: 'Что нужно уточнить' }).fill(question);
+  await ask.getByRole('button', { name: 'Запросить уточнение' }).click();
+  await expect(ask).toBeHidden();
+  await expect(desk.getByText('Ждём ответа заявителя').first()).toBeVisible();
+  await expect(desk.getByText('Срок приостановлен').first()).toBeVisible();
+  await expectNoHorizontalScroll(desk);
   const clarificationMail = await waitForMail((mail) => mail.to.includes(email) && mail.subject.includes('уточнение'));
   expect(clarificationMail.text).toContain(question);
+  // The e-mail's delivery shows on the timeline once the job runner has sent it.
+  await expect
+    .poll(
+      async () => {
+        await desk.reload();
+        await expect(desk.getByRole('list', { name: 'История обращения' })).toBeVisible();
+        return desk.locator('[data-delivery="sent"]').count();
+      },
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThanOrEqual(2);
 
   // The parent opens the private link, sees the question and answers with a screenshot.
   await parent.goto(statusPath);
@@ -136,16 +153,22 @@ test('a parent asks on a phone, answers a clarification on the status page and s
   await expect(parent.getByText('В работе', { exact: true })).toBeVisible();
   await expect(parent.getByRole('link', { name: /Скачать «профиль\.png»/ })).toBeVisible();
 
-  // The answer moved the request back to the desk.
-  const detail = await consultant.request.get(`/api/requests/${item!.id}`);
-  expect(((await detail.json()) as { status: string }).status).toBe('in_progress');
+  // The answer moved the request back to the desk: the consultant sees it and resolves.
+  await desk.goto('/requests?view=mine');
+  const mine = desk.getByTestId('queue-row').filter({ hasText: number });
+  await expect(mine).toContainText('В работе');
+  await mine.getByRole('link').click();
+  await expect(desk.getByRole('list', { name: 'История обращения' })).toContainText('Пётровна');
+  await expect(desk.getByRole('link', { name: /профиль\.png/ })).toBeVisible();
   const resolution = 'Исправили отчество в данных школы. Войдите через Госуслуги ещё раз — дневник откроется.';
-  const resolved = await consultant.request.post(`/api/requests/${item!.id}/transitions`, {
-    headers: { 'x-csrf-token': consultant.csrf },
-    data: { action: 'resolve', body: resolution },
-  });
-  expect(resolved.status(), await resolved.text()).toBe(200);
-  await consultant.close();
+  await desk.getByRole('button', { name: 'Решить', exact: true }).click();
+  const resolve = desk.getByRole('dialog', { name: 'Решить обращение' });
+  await resolve.getByRole('textbox', { name: 'Ответ заявителю' }).fill(resolution);
+  await resolve.getByRole('button', { name: 'Решить', exact: true }).click();
+  await expect(resolve).toBeHidden();
+  await expect(desk.getByText('Решено', { exact: true }).first()).toBeVisible();
+  await shot(desk, 'consultant-request-resolved-tablet');
+  await consultantContext.close();
 
   await parent.reload();
   await expect(parent.getByText('Решено', { exact: true })).toBeVisible();
@@ -257,7 +280,9 @@ test('the version for the visually impaired is remembered, and the pages fit 320
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await toggle.click();
   await expect(page.getByRole('button', { name: 'Обычная версия' })).toHaveAttribute('aria-pressed', 'true');
-  const fontSize = await page.getByRole('textbox', { name: 'Ваше имя' }).evaluate((el) => parseFloat(el.ownerDocument.defaultView!.getComputedStyle(el).fontSize));
+  const fontSize = await page
+    .getByRole('textbox', { name: 'Ваше имя' })
+    .evaluate((el) => parseFloat(el.ownerDocument.defaultView!.getComputedStyle(el).fontSize));
   expect(fontSize).toBeGreaterThanOrEqual(19);
   await expectNoHorizontalScroll(page);
   await page.reload();

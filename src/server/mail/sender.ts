@@ -5,6 +5,9 @@ import type { Database } from '../db/database.ts';
 import type { ClaimedJob } from '../jobs/jobs.repository.ts';
 import { findOutboxEmail, markOutbox } from './outbox.ts';
 
+/** Stored as the outbox row's last error: a catalogue key the workspace shows in the reader's language. */
+const NOT_CONFIGURED = 'mail.error.notConfigured';
+
 /** A job handler that sends one outbox e-mail over SMTP; the runner retries it with backoff. */
 export function createEmailSender(db: Database, config: Config, log: Logger) {
   // nodemailer is loaded on the first e-mail, not at start: it is ~25 MB of an idle server's memory.
@@ -28,7 +31,7 @@ export function createEmailSender(db: Database, config: Config, log: Logger) {
     if (!email || email.status === 'sent') return;
     if (!config.smtp) {
       log.info({ to: email.toAddress, subject: email.subject, text: email.textBody }, 'SMTP is not configured; e-mail not sent');
-      await markOutbox(db, id, { status: 'failed', lastError: 'SMTP is not configured (SMTP_HOST)' });
+      await markOutbox(db, id, { status: 'failed', lastError: NOT_CONFIGURED });
       return;
     }
     try {

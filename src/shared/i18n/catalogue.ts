@@ -7,7 +7,8 @@ import * as core from './messages/core.ts';
 import * as intake from './messages/intake.ts';
 import * as requests from './messages/requests.ts';
 import * as web from './messages/web.ts';
+import * as workspace from './messages/workspace.ts';
 
-export const ru = { ...core.ru, ...calendar.ru, ...requests.ru, ...intake.ru, ...web.ru } as const;
+export const ru = { ...core.ru, ...calendar.ru, ...requests.ru, ...intake.ru, ...web.ru, ...workspace.ru } as const;
 export type MessageKey = keyof typeof ru;
-export const en: Record<MessageKey, string> = { ...core.en, ...calendar.en, ...requests.en, ...intake.en, ...web.en };
+export const en: Record<MessageKey, string> = { ...core.en, ...calendar.en, ...requests.en, ...intake.en, ...web.en, ...workspace.en };

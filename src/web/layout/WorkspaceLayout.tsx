@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PageLoader } from '../components/StatusPages.tsx';
 import { useT } from '../i18n/locale.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { MainNav } from './MainNav.tsx';
 import { OrganizationSwitcher } from './OrganizationSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -60,6 +61,7 @@ export function WorkspaceLayout() {
             <Group visibleFrom="sm">
               <LanguageSwitch />
             </Group>
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

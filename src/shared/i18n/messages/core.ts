@@ -55,6 +55,7 @@ export const ru = {
   'orgKind.school': 'Школа',
   'orgKind.support_service': 'Служба поддержки',
 
+  'mail.error.notConfigured': 'почтовый сервер не настроен (переменная SMTP_HOST)',
   'mail.passwordReset.subject': 'Опора: смена пароля',
   'mail.passwordReset.body':
     'Здравствуйте, {name}!\n\nЧтобы задать новый пароль, откройте ссылку (действует {minutes} мин.):\n{link}\n\nЕсли вы не запрашивали смену пароля, просто проигнорируйте это письмо.\n\n— Опора',
@@ -114,6 +115,7 @@ export const en: Record<keyof typeof ru, string> = {
   'orgKind.school': 'School',
   'orgKind.support_service': 'Support service',
 
+  'mail.error.notConfigured': 'the mail server is not configured (SMTP_HOST)',
   'mail.passwordReset.subject': 'Opora: password reset',
   'mail.passwordReset.body':
     'Hello, {name}!\n\nTo set a new password, open this link (valid for {minutes} min):\n{link}\n\nIf you did not ask for a password reset, ignore this e-mail.\n\n— Opora',

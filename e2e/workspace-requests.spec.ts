@@ -1,0 +1,147 @@
+/**
+ * The desk's workspace: quick intake of a phone call from the keyboard, the queue's views,
+ * search and filters, keyboard navigation, an internal note, the notification bell, and the
+ * desk's settings (deadline policy and topics). The public channel's journey (a parent's form →
+ * the consultant's queue → clarification → resolution) is in public-request.spec.ts.
+ */
+import { DEMO, expect, expectNoHorizontalScroll, seriousViolations, signIn, skipWithoutBrowser, test, unique } from './fixtures.ts';
+
+skipWithoutBrowser();
+
+test('a consultant registers a phone call from the keyboard and finds it again by its number', async ({ page }) => {
+  const id = unique();
+  const subject = `Не приходят уведомления об оценках ${id}`;
+  await signIn(page, DEMO.consultant);
+  await page.goto('/requests');
+  await expect(page.getByRole('heading', { level: 1, name: 'Обращения' })).toBeVisible();
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+
+  // «n» opens the intake; the requester field has the focus.
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Новое обращение' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Заявитель')).toBeFocused();
+  await page.keyboard.type(`Орлова Светлана ${id}`);
+  await dialog.getByText('Телефон', { exact: true }).first().click();
+  await dialog.getByRole('textbox', { name: 'Телефон' }).fill('+7 916 555-12-34');
+  await dialog.getByRole('textbox', { name: 'Класс ребёнка' }).fill('7 В');
+  await dialog.getByRole('textbox', { name: 'Кратко, о чём обращение' }).fill(subject);
+  await dialog
+    .getByRole('textbox', { name: 'Суть обращения' })
+    .fill('Мама ученицы 7 «В»: с понедельника в приложении нет уведомлений о новых оценках, в дневнике оценки видны.');
+  await page.keyboard.press('Control+Enter');
+
+  // The new request opens; its number and deadline come from the server.
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await expect(page.getByText(/^27-\d{2}-\d{5}$/).first()).toBeVisible();
+  const number = (await page
+    .getByText(/^27-\d{2}-\d{5}$/)
+    .first()
+    .textContent())!.trim();
+  await expect(page.getByText('Телефон', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('Рассмотреть до')).toBeVisible();
+  await expect(page.getByText('В срок').first()).toBeVisible();
+
+  // «/» jumps to the search; the number finds exactly this request.
+  await page.goto('/requests?view=all');
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Поиск' })).toBeFocused();
+  await page.keyboard.type(number);
+  await expect(page).toHaveURL(new RegExp(`q=${number}`));
+  await expect(page.getByTestId('queue-row')).toHaveCount(1);
+  await expect(page.getByTestId('queue-row')).toContainText(subject);
+  await expect(page.getByTestId('queue-row')).toContainText('родитель · 7 В кл.');
+
+  // j moves along the list, Enter opens the focused request.
+  await page.getByRole('searchbox', { name: 'Поиск' }).press('ArrowDown');
+  await expect(page.getByTestId('queue-row').getByRole('link')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+
+  // An internal note is marked as such on the timeline.
+  await page.getByText('Заметка для коллег', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'Текст заметки' }).fill('Проверить настройки уведомлений в профиле родителя на Портале.');
+  await page.getByRole('button', { name: 'Добавить заметку' }).click();
+  const history = page.getByRole('list', { name: 'История обращения' });
+  await expect(history).toContainText('Проверить настройки уведомлений');
+  await expect(history.getByText('заметка', { exact: true })).toBeVisible();
+});
+
+test('queue views and filters narrow the list; overdue requests stand out', async ({ page }) => {
+  await signIn(page, DEMO.consultant);
+  await page.goto('/requests?view=waiting');
+  const rows = page.getByTestId('queue-row');
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row).toContainText('Ждём ответа заявителя');
+  await expect(page.getByRole('link', { name: /Ждём ответа/ })).toHaveAttribute('aria-current', 'page');
+
+  await page.goto('/requests?view=overdue');
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) {
+    await expect(row).toHaveAttribute('data-deadline', 'overdue');
+    await expect(row).toContainText('просрочено на');
+  }
+
+  // A filter is kept in the address, so the view can be bookmarked and shared.
+  await page.goto('/requests?view=all&requesterKind=staff');
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row).toContainText('сотрудник');
+  await page.getByRole('button', { name: 'Сбросить фильтры' }).click();
+  await expect(page).not.toHaveURL(/requesterKind/);
+  await expect(page.getByText(/^\d+ обращени/)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the queue and a request page fit a phone and have no serious accessibility problems', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'ru-RU' });
+  const page = await context.newPage();
+  await signIn(page, DEMO.consultant);
+  await page.goto('/requests');
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('queue-row').first().getByRole('link').click();
+  await expect(page.getByRole('list', { name: 'История обращения' })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await context.close();
+});
+
+test('the bell shows unread notifications and marks them read', async ({ page }) => {
+  await signIn(page, DEMO.head);
+  await page.goto('/');
+  const bell = page.getByTestId('notification-bell');
+  await expect(bell).toHaveAccessibleName(/Уведомления: \d+ непрочитанн/);
+  await bell.click();
+  const panel = page.getByRole('dialog', { name: 'Уведомления' });
+  await expect(panel.getByRole('link').first()).toBeVisible();
+  await panel.getByRole('button', { name: 'Отметить все прочитанными' }).click();
+  await expect(bell).toHaveAccessibleName('Уведомления');
+});
+
+test('the head sets the desk policy and adds a topic in the settings', async ({ page }) => {
+  const id = unique();
+  await signIn(page, DEMO.head);
+  await page.goto('/settings/requests');
+  await expect(page.getByRole('heading', { name: 'Сроки и нумерация' })).toBeVisible();
+  const term = page.getByRole('textbox', { name: 'Срок рассмотрения' });
+  await term.fill('10');
+  await expect(page.getByText('Регламент требует рассмотреть обращение в течение 7 дней')).toBeVisible();
+  await term.fill('5');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Настройки сохранены')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Срок рассмотрения' })).toHaveValue('5');
+  // Back to the regulation's term for the other journeys.
+  await page.getByRole('textbox', { name: 'Срок рассмотрения' }).fill('7');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Настройки сохранены').first()).toBeVisible();
+
+  await expect(page.getByRole('heading', { name: 'Темы обращений' })).toBeVisible();
+  await page.getByRole('button', { name: 'Добавить тему' }).click();
+  await page.getByRole('textbox', { name: 'Новая тема' }).fill(`Электронные олимпиады ${id}`);
+  await page.getByRole('textbox', { name: 'Новая тема' }).press('Enter');
+  await expect(page.getByText(new RegExp(`Тема «Электронные олимпиады ${id}» добавлена`))).toBeVisible();
+  await expectNoHorizontalScroll(page);
+});

@@ -1,0 +1,123 @@
+import { Alert, Button, CloseButton, FileButton, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
+import { useT } from '../../i18n/locale.tsx';
+import { useSendMessage, type RequestDetail } from './requests-api.ts';
+
+const MAX_FILES = 5;
+const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf';
+
+/**
+ * The reply / internal-note composer. A reply is public: it is e-mailed to the requester and
+ * shown on their status page; a note is for colleagues only (the box turns yellow, like the
+ * notes in the timeline). Ctrl+Enter (⌘+Enter) sends. Up to 5 images or PDFs attach.
+ */
+export function Composer({ request }: { request: RequestDetail }) {
+  const t = useT();
+  const send = useSendMessage(request.id);
+  const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const [body, setBody] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const fields = fieldErrors(send.error);
+  const closed = request.status === 'closed' || request.status === 'rejected';
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (send.isPending) return;
+    send.mutate(
+      { kind: mode, body: body.trim(), files },
+      {
+        onSuccess: () => {
+          setBody('');
+          setFiles([]);
+          notifications.show({ color: 'green', message: mode === 'reply' ? t('desk.composer.replySent') : t('desk.composer.noteAdded') });
+        },
+      },
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" className="rq-composer" data-mode={mode} component="section" aria-labelledby="composer-title">
+      <form onSubmit={submit} noValidate onKeyDown={onKeyDown}>
+        <Stack gap="sm">
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Text component="h2" fw={700} size="lg" m={0} id="composer-title">
+              {t('desk.composer.title')}
+            </Text>
+            <SegmentedControl
+              aria-label={t('desk.composer.mode')}
+              value={mode}
+              onChange={(value) => setMode(value as 'reply' | 'note')}
+              data={[
+                { value: 'reply', label: t('desk.composer.reply') },
+                { value: 'note', label: t('desk.composer.note') },
+              ]}
+            />
+          </Group>
+          {mode === 'reply' && !request.requester.email ? (
+            <Alert color="orange" variant="light">
+              {request.requester.phone ? t('desk.composer.noEmailPhone', { phone: request.requester.phone }) : t('desk.composer.noEmail')}
+            </Alert>
+          ) : null}
+          {mode === 'reply' && closed ? (
+            <Alert color="gray" variant="light">
+              {t('desk.composer.closedHint')}
+            </Alert>
+          ) : null}
+          <ErrorAlert error={send.error} />
+          <Textarea
+            label={mode === 'reply' ? t('desk.composer.replyLabel') : t('desk.composer.noteLabel')}
+            description={mode === 'reply' ? t('desk.composer.replyHint') : t('desk.composer.noteHint')}
+            autosize
+            minRows={4}
+            maxRows={14}
+            value={body}
+            onChange={(event) => setBody(event.currentTarget.value)}
+            error={fields.body}
+          />
+          {files.length > 0 ? (
+            <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('desk.composer.files')}>
+              {files.map((file, index) => (
+                <Group component="li" key={`${file.name}-${index}`} gap="xs" wrap="nowrap">
+                  <Text size="sm" className="break-anywhere" style={{ flex: 1, minWidth: 0 }}>
+                    {file.name}
+                  </Text>
+                  <CloseButton
+                    size="sm"
+                    aria-label={t('desk.composer.removeFile', { name: file.name })}
+                    onClick={() => setFiles((current) => current.filter((_, i) => i !== index))}
+                  />
+                </Group>
+              ))}
+            </Stack>
+          ) : null}
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <FileButton multiple accept={ACCEPT} onChange={(chosen) => setFiles((current) => [...current, ...chosen].slice(0, MAX_FILES))}>
+              {(props) => (
+                <Button variant="default" size="sm" {...props} disabled={files.length >= MAX_FILES}>
+                  {t('desk.composer.attach')}
+                </Button>
+              )}
+            </FileButton>
+            <Group gap="sm" wrap="wrap">
+              <Text size="xs" c="dimmed">
+                {t('desk.composer.ctrlEnter')}
+              </Text>
+              <Button type="submit" loading={send.isPending}>
+                {mode === 'reply' ? t('desk.composer.sendReply') : t('desk.composer.addNote')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
