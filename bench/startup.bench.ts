@@ -2,14 +2,16 @@
  * Start-up time and idle memory of `opora start` on the embedded PostgreSQL.
  *
  *   node bench/startup.bench.ts [runs=5]
- *   OPORA_BENCH_NODE_FLAGS="--max-semi-space-size=2" node bench/startup.bench.ts   (V8 flags for Opora's node)
+ *   OPORA_BENCH_NODE_FLAGS="--max-semi-space-size=8" node bench/startup.bench.ts   (extra V8 flags, an experiment)
  *
- * Each run spawns `node src/server/main.ts start` on a fresh data folder and times it until
+ * Runs exactly what `npm start` runs after its build step: the command of package.json's "start"
+ * script (`node <flags> dist/server/main.js start`), built first by scripts/build-if-needed.ts.
+ * Each run spawns it on a fresh data folder and times it until
  * /readyz answers 200 (first start: initdb, migrations, calendars, demo seed), lets it idle, reads
  * the memory of node (VmRSS) and of the folder's PostgreSQL processes (sum of PSS), stops it with
  * SIGTERM, then times a later start on the same folder. Writes docs/bench/startup.md.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -21,6 +23,18 @@ const RUNS = Number(process.argv[2] ?? 5);
 const IDLE_MS = 3_000;
 const MB = 1024 * 1024;
 const NODE_FLAGS = (process.env.OPORA_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
+/** `npm start`'s node arguments, from package.json (`node <args…>`), after the same build step. */
+function startArguments(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [command, ...args] = manifest.scripts.start!.split(' ').filter(Boolean);
+  if (command !== 'node') throw new Error(`the start script does not run node: ${manifest.scripts.start}`);
+  return args;
+}
+const START_ARGS = startArguments();
+const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-if-needed.ts')], { cwd: ROOT, stdio: 'inherit' });
+if (build.status !== 0) throw new Error('the build step of npm start failed');
+const COMMAND = ['node', ...NODE_FLAGS, ...START_ARGS].join(' ');
 
 interface Run {
   firstStartMs: number;
@@ -56,7 +70,7 @@ async function startOpora(dataDir: string): Promise<{ child: ChildProcess; ms: n
   };
   delete env.DATABASE_URL;
   const started = performance.now();
-  const child = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT, 'src/server/main.ts'), 'start'], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...START_ARGS], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -203,7 +217,7 @@ const pgPackage = JSON.parse(
 const report = `# Start-up and idle memory (embedded PostgreSQL)
 
 Measured by \`node bench/startup.bench.ts\` (${RUNS} runs) on ${new Date().toISOString().slice(0, 10)}.
-Each run spawns \`node ${[...NODE_FLAGS, ''].join(' ')}src/server/main.ts start\` on a fresh data folder and times it from spawn to
+Each run spawns \`${COMMAND}\` (what \`npm start\` runs after its build step) on a fresh data folder and times it from spawn to
 the first \`200\` from \`/readyz\` (first start: initdb, migrations, shipped calendars, demo seed),
 idles ${IDLE_MS / 1000} s, reads node's VmRSS and the sum of PSS (\`/proc/<pid>/smaps_rollup\`) of the
 folder's postmaster and its children, stops with SIGTERM, then times a later start on the same folder.

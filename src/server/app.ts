@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -25,7 +24,8 @@ import { intakeRoutes } from './modules/intake/intake.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { requestRoutes } from './modules/requests/requests.routes.ts';
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export { WEB_DIST } from './lib/paths.ts';
+import { WEB_DIST } from './lib/paths.ts';
 
 export interface BuildOptions {
   /** Serve the built web app from dist/web when it exists (default true). */

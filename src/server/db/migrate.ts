@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export { MIGRATIONS_DIR } from '../lib/paths.ts';
+import { MIGRATIONS_DIR } from '../lib/paths.ts';
 
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';

@@ -15,7 +15,6 @@
 import type { FastifyReply } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { contentDisposition } from '../../../domain/requests/attachments.ts';
 import { contextOf } from '../../http/auth.ts';
 import type { App, RouteOptions } from '../../http/types.ts';
@@ -30,9 +29,9 @@ import {
   SlugParams,
   TokenParams,
 } from './intake.schemas.ts';
+import { WEB_DIST } from '../../lib/paths.ts';
 import * as intake from './intake.service.ts';
 
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
 
 /** Per-IP limits. A parent meeting on the school's Wi-Fi shares one address, so they are not tight. */
 export const LIMITS = {
