@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import type { Deps } from './deps.ts';
 import { authPlugin } from './http/auth.ts';
 import { installErrorHandling } from './http/error-handler.ts';
+import { contentSecurityPolicy } from './http/security.ts';
 import type { App } from './http/types.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
@@ -44,15 +45,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   installErrorHandling(app);
   await app.register(cookie);
   await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'self'"],
-      },
-    },
+    contentSecurityPolicy: contentSecurityPolicy(["'self'"]),
     strictTransportSecurity: deps.config.secureCookies,
   });
   await app.register(rateLimit, { global: false });

@@ -29,6 +29,7 @@ import {
   SlugParams,
   TokenParams,
 } from './intake.schemas.ts';
+import { contentSecurityPolicy } from '../../http/security.ts';
 import { WEB_DIST } from '../../lib/paths.ts';
 import * as intake from './intake.service.ts';
 
@@ -43,18 +44,7 @@ export const LIMITS = {
 } as const;
 
 /** The app's policy, except that any site may frame the page (the school's own site embeds the form). */
-const EMBEDDABLE = {
-  contentSecurityPolicy: {
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      frameAncestors: ['*'],
-    },
-  },
-  frameguard: false,
-} as const;
+const EMBEDDABLE = { contentSecurityPolicy: contentSecurityPolicy(['*']), frameguard: false } as const;
 
 export async function intakeRoutes(app: App, { deps }: RouteOptions): Promise<void> {
   await registerMultipart(app);

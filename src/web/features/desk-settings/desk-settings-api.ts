@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RequestType } from '../../../domain/requests/taxonomy.ts';
 import { api } from '../../api/client.ts';
+import type { CategoryNode } from '../requests/requests-api.ts';
 
 export interface DeskPolicy {
   organizationId: string;
@@ -19,15 +20,7 @@ export interface DeskPolicy {
 
 export type DeskPatch = Partial<Omit<DeskPolicy, 'organizationId' | 'updatedAt' | 'updatedBy'>>;
 
-export interface CategoryNode {
-  id: string;
-  code: string;
-  name: string;
-  defaultType: RequestType | null;
-  position: number;
-  isActive: boolean;
-  children: CategoryNode[];
-}
+export type { CategoryNode };
 
 export interface NewCategory {
   parentId?: string | null;
