@@ -1,8 +1,10 @@
 /**
- * `npm start` for real: `node src/server/main.ts start` on a fresh embedded folder serves the app,
+ * `npm start` for real — the bundled server (scripts/build-server.ts → dist/server/main.js) with the
+ * start script's node flags — on a fresh embedded folder serves the app,
  * seeds the demo once, and a SIGTERM stops node and its PostgreSQL. With DATABASE_URL the same app
  * runs on a server and seeds nothing by itself.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,7 +35,13 @@ afterAll(() => {
   removeFolder(folder);
 });
 
-const MAIN = path.join(REPO_ROOT, 'src/server/main.ts');
+// What `npm start` runs after its build step: package.json's start script is `node <flags> <main> start`.
+const built = spawnSync(process.execPath, ['scripts/build-server.ts'], { cwd: REPO_ROOT, encoding: 'utf8' });
+if (built.status !== 0) throw new Error(`the server build failed: ${built.stderr}`);
+const START_SCRIPT = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+const [, ...START_ARGS] = START_SCRIPT.split(' ');
+const NODE_ARGS = START_ARGS.slice(0, -2);
+const MAIN = path.join(REPO_ROOT, START_ARGS.at(-2)!);
 
 async function startOpora(env: Record<string, string>): Promise<{ opora: Spawned; url: string }> {
   const port = await freePort();
@@ -47,7 +55,7 @@ async function startOpora(env: Record<string, string>): Promise<{ opora: Spawned
   };
   delete base.DATABASE_URL;
   if (env.DATABASE_URL) base.DATABASE_URL = env.DATABASE_URL;
-  const opora = spawnNode(MAIN, ['start'], { env: base });
+  const opora = spawnNode(MAIN, ['start'], { env: base, nodeArgs: NODE_ARGS });
   started.push(opora);
   const url = `http://127.0.0.1:${port}`;
   return { opora, url };
@@ -131,7 +139,7 @@ describe('opora start on the embedded database', () => {
     delete env.DATABASE_URL;
 
     const file = path.join(folder, 'beside.backup');
-    const backup = spawnNode(MAIN, ['backup', file], { env });
+    const backup = spawnNode(MAIN, ['backup', file], { env, nodeArgs: NODE_ARGS });
     expect(await backup.exited).toEqual({ code: 0, signal: null });
     expect(backup.stdout()).toMatch(/^Backup written to /);
     expect(fs.statSync(file).size).toBeGreaterThan(0);
@@ -140,7 +148,7 @@ describe('opora start on the embedded database', () => {
     expect(isRunning(pid)).toBe(true);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
-    const second = spawnNode(MAIN, ['start'], { env: { ...env, PORT: String(await freePort()), HOST: '127.0.0.1' } });
+    const second = spawnNode(MAIN, ['start'], { env: { ...env, PORT: String(await freePort()), HOST: '127.0.0.1' }, nodeArgs: NODE_ARGS });
     expect(await second.exited).toEqual({ code: 1, signal: null });
     expect(second.stderr()).toBe(
       `Opora is already running with the data folder ${dataDir} (process ${opora.child.pid}); stop it before starting another.\n`,
