@@ -13,23 +13,49 @@ export interface NewJob {
 
 export const JOBS_CHANNEL = 'opora_jobs';
 
+/**
+ * Jobs due within this window wake the runner at once (NOTIFY); later ones are found by its poll
+ * (every second, runner.ts). A NOTIFY takes a database-wide lock at commit, which serialises the
+ * commits of every notifying transaction, so it is spent only where it shortens a wait.
+ */
+const WAKE_WINDOW_MS = 1_000;
+
 /** Enqueues a job in the caller's transaction; returns false when the dedupe key already exists. */
 export async function enqueueJob(db: Executor, job: NewJob): Promise<boolean> {
+  return (await enqueueJobs(db, [job])) > 0;
+}
+
+/**
+ * Enqueues several jobs in one statement (the caller's transaction) and wakes the runner in the
+ * same statement when an inserted job is due now. Jobs whose dedupe key exists are skipped;
+ * returns how many were inserted.
+ */
+export async function enqueueJobs(db: Executor, jobs: readonly NewJob[]): Promise<number> {
+  if (jobs.length === 0) return 0;
+  const now = Date.now();
+  const rows = jobs.map((job) => ({
+    kind: job.kind,
+    payload: JSON.stringify(job.payload ?? {}),
+    organizationId: job.organizationId ?? null,
+    dedupeKey: job.dedupeKey ?? null,
+    runAt: job.runAt ?? new Date(now),
+    // A row without it gets the column default.
+    ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
+  }));
+  const wakeBefore = new Date(now + WAKE_WINDOW_MS);
   const inserted = await db
-    .insertInto('jobs')
-    .values({
-      kind: job.kind,
-      payload: JSON.stringify(job.payload ?? {}),
-      organizationId: job.organizationId ?? null,
-      dedupeKey: job.dedupeKey ?? null,
-      runAt: job.runAt ?? new Date(),
-      ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
-    })
-    .onConflict((oc) => oc.column('dedupeKey').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (inserted) await sql`select pg_notify(${JOBS_CHANNEL}, ${job.kind})`.execute(db);
-  return inserted !== undefined;
+    .with('j', (qb) =>
+      qb
+        .insertInto('jobs')
+        .values(rows)
+        .onConflict((oc) => oc.column('dedupeKey').doNothing())
+        .returning(['id', 'kind', 'runAt']),
+    )
+    .selectFrom('j')
+    // pg_notify runs once per inserted row that is due soon (several identical ones fold into one).
+    .select(['j.id', sql<null>`(select pg_notify(${JOBS_CHANNEL}, j.kind) where j.run_at <= ${wakeBefore})`.as('woke')])
+    .execute();
+  return inserted.length;
 }
 
 export interface ClaimedJob {

@@ -1,7 +1,8 @@
 /**
  * The durable job runner: jobs live in PostgreSQL, are claimed with FOR UPDATE SKIP LOCKED,
  * retried with exponential backoff, and survive restarts (a claim expires if its worker dies).
- * New jobs wake the runner at once through LISTEN/NOTIFY; otherwise it polls every second.
+ * New jobs that are due now wake the runner at once through LISTEN/NOTIFY (jobs.repository.ts);
+ * otherwise it polls every second.
  */
 import { hostname } from 'node:os';
 import type pg from 'pg';

@@ -19,6 +19,14 @@ export interface OutgoingEmail {
 export const SEND_EMAIL_JOB = 'email.send';
 
 export async function enqueueEmail(db: Executor, email: OutgoingEmail): Promise<string> {
+  return (await enqueueEmailRow(db, email)).id;
+}
+
+/** The delivery columns of an outbox row (what `emailsRelatedTo` lists). */
+const DELIVERY_COLUMNS = ['id', 'toAddress', 'subject', 'template', 'status', 'attempts', 'lastError', 'createdAt', 'sentAt'] as const;
+
+/** Like `enqueueEmail`, returning the stored row's delivery columns (so a caller need not read it back). */
+export async function enqueueEmailRow(db: Executor, email: OutgoingEmail) {
   const row = await db
     .insertInto('emailOutbox')
     .values({
@@ -31,7 +39,7 @@ export async function enqueueEmail(db: Executor, email: OutgoingEmail): Promise<
       relatedType: email.relatedType ?? null,
       relatedId: email.relatedId ?? null,
     })
-    .returning('id')
+    .returning(DELIVERY_COLUMNS)
     .executeTakeFirstOrThrow();
   await enqueueJob(db, {
     kind: SEND_EMAIL_JOB,
@@ -39,8 +47,10 @@ export async function enqueueEmail(db: Executor, email: OutgoingEmail): Promise<
     organizationId: email.organizationId,
     dedupeKey: `email:${row.id}`,
   });
-  return row.id;
+  return row;
 }
+
+export type OutboxDelivery = Awaited<ReturnType<typeof enqueueEmailRow>>;
 
 export function findOutboxEmail(db: Executor, id: string) {
   return db.selectFrom('emailOutbox').selectAll().where('id', '=', id).executeTakeFirst();
@@ -61,7 +71,7 @@ export async function markOutbox(
 export function emailsRelatedTo(db: Executor, relatedType: string, relatedId: string) {
   return db
     .selectFrom('emailOutbox')
-    .select(['id', 'toAddress', 'subject', 'template', 'status', 'attempts', 'lastError', 'createdAt', 'sentAt'])
+    .select(DELIVERY_COLUMNS)
     .where('relatedType', '=', relatedType)
     .where('relatedId', '=', relatedId)
     .orderBy('createdAt')

@@ -51,23 +51,29 @@ export function localeFromHeader(header: string | undefined | null): Locale {
   return 'ru';
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per time zone and pattern: building an Intl.DateTimeFormat costs far more than using it. */
+function formatterFor(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('ru-RU', { ...options, timeZone });
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+
 /** dd.MM.yyyy in the given time zone (Russian convention; used in both languages). */
 export function formatDate(value: Date | string, timeZone = 'Europe/Moscow'): string {
   const date = typeof value === 'string' ? new Date(value) : value;
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+  return formatterFor(dateFormats, timeZone, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
 }
 
 /** dd.MM.yyyy HH:mm in the given time zone. */
 export function formatDateTime(value: Date | string, timeZone = 'Europe/Moscow'): string {
   const date = typeof value === 'string' ? new Date(value) : value;
-  return new Intl.DateTimeFormat('ru-RU', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
+  return formatterFor(dateTimeFormats, timeZone, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
     .format(date)
     .replace(',', '');
 }

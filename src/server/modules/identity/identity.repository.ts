@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import type { ActorMembership } from '../../http/actor.ts';
@@ -11,20 +12,23 @@ export function findUserById(db: Executor, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** What an actor's membership shows (memberships `m` joined with organizations `o`). */
+const MEMBERSHIP_COLUMNS = [
+  'm.id',
+  'm.role',
+  'm.organizationId',
+  'o.path as organizationPath',
+  'o.name as organizationName',
+  'o.shortName as organizationShortName',
+  'o.kind as organizationKind',
+  'o.slug as organizationSlug',
+] as const;
+
 export async function membershipsOf(db: Executor, userId: string): Promise<ActorMembership[]> {
   return db
     .selectFrom('memberships as m')
     .innerJoin('organizations as o', 'o.id', 'm.organizationId')
-    .select([
-      'm.id',
-      'm.role',
-      'm.organizationId',
-      'o.path as organizationPath',
-      'o.name as organizationName',
-      'o.shortName as organizationShortName',
-      'o.kind as organizationKind',
-      'o.slug as organizationSlug',
-    ])
+    .select(MEMBERSHIP_COLUMNS)
     .where('m.userId', '=', userId)
     .orderBy('o.name')
     .orderBy('m.role')
@@ -38,11 +42,12 @@ export async function insertSession(
   await db.insertInto('sessions').values(row).execute();
 }
 
+/** A live session with its user and the user's memberships (as `membershipsOf` lists them), in one read. */
 export function findSession(db: Executor, id: string, now: Date) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
-    .select([
+    .select((eb) => [
       's.id',
       's.userId',
       's.membershipId',
@@ -53,6 +58,16 @@ export function findSession(db: Executor, id: string, now: Date) {
       'u.fullName',
       'u.locale',
       'u.isActive',
+      // The same rows and order as membershipsOf (json_agg keeps the order of the sorted subquery).
+      jsonArrayFrom(
+        eb
+          .selectFrom('memberships as m')
+          .innerJoin('organizations as o', 'o.id', 'm.organizationId')
+          .select(MEMBERSHIP_COLUMNS)
+          .whereRef('m.userId', '=', 's.userId')
+          .orderBy('o.name')
+          .orderBy('m.role'),
+      ).as('memberships'),
     ])
     .where('s.id', '=', id)
     .where('s.expiresAt', '>', now)

@@ -85,7 +85,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Actor |
   const id = hashToken(token);
   const session = await repo.findSession(deps.db, id, now);
   if (!session || !session.isActive) return null;
-  const memberships = await repo.membershipsOf(deps.db, session.userId);
+  const memberships: ActorMembership[] = session.memberships;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await repo.touchSession(deps.db, id, now, new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000));
   }

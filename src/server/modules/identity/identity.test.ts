@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, useTestApp, type TestApp } from '../../../../tests/helpers/app.ts';
-import { createWorld, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
+import { createUser, createWorld, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
 import { startSmtpListener, type SmtpListener } from '../../../../tests/helpers/smtp.ts';
+import { findSession, insertMembership, insertSession, membershipsOf } from './identity.repository.ts';
 
 let smtp: SmtpListener;
 let t: TestApp;
@@ -154,5 +155,19 @@ describe('sign-in from a browser that still holds a session', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ actorUserId: world.users.head.id, actorRole: 'head' });
     expect(first.me.membership?.role).toBe('consultant');
+  });
+});
+
+describe('session look-up', () => {
+  it('reads the session with every membership of its user, in the order membershipsOf gives', async () => {
+    const user = await createUser(t.db.db, world.school, 'consultant');
+    await insertMembership(t.db.db, { userId: user.id, organizationId: world.school.id, role: 'head' });
+    await insertMembership(t.db.db, { userId: user.id, organizationId: world.support.id, role: 'operator' });
+    await insertMembership(t.db.db, { userId: user.id, organizationId: world.municipality.id, role: 'admin' });
+    await insertSession(t.db.db, { id: `session-of-${user.id}`, userId: user.id, membershipId: null, csrfToken: 'csrf', ip: null, userAgent: null, expiresAt: new Date(Date.now() + 3_600_000) });
+    const session = await findSession(t.db.db, `session-of-${user.id}`, new Date());
+    const memberships = await membershipsOf(t.db.db, user.id);
+    expect(memberships).toHaveLength(4);
+    expect(session?.memberships).toEqual(memberships);
   });
 });

@@ -49,6 +49,21 @@ export function findCategory(db: Executor, organizationId: string, id: string) {
   return db.selectFrom('requestCategories').select(CATEGORY_COLUMNS).where('organizationId', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
 
+/** A category and its parent, when it has one, in one read (at most two rows, in no given order). */
+export function findCategoryAndParent(db: Executor, organizationId: string, id: string) {
+  return db
+    .selectFrom('requestCategories')
+    .select(CATEGORY_COLUMNS)
+    .where('organizationId', '=', organizationId)
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', id),
+        eb('id', 'in', eb.selectFrom('requestCategories').select('parentId').where('organizationId', '=', organizationId).where('id', '=', id)),
+      ]),
+    )
+    .execute();
+}
+
 export interface NewCategory {
   organizationId: string;
   parentId: string | null;

@@ -216,8 +216,9 @@ export async function updateCategory(deps: Deps, ctx: RequestContext, organizati
  * @throws VALIDATION on the `categoryId` field otherwise.
  */
 export async function usableCategory(db: Executor, organizationId: string, categoryId: string) {
-  const category = await repo.findCategory(db, organizationId, categoryId);
-  const parent = category?.parentId ? ((await repo.findCategory(db, organizationId, category.parentId)) ?? null) : null;
+  const rows = await repo.findCategoryAndParent(db, organizationId, categoryId);
+  const category = rows.find((row) => row.id === categoryId);
+  const parent = category?.parentId ? (rows.find((row) => row.id === category.parentId) ?? null) : null;
   if (!category || !category.isActive || (parent !== null && !parent.isActive)) {
     throw new AppError('VALIDATION', { fields: { categoryId: { key: 'requests.field.categoryInvalid' } } });
   }

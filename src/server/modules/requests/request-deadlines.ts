@@ -14,7 +14,7 @@ import { isOpen } from '../../../domain/requests/lifecycle.ts';
 import { createBusinessClock, defaultBusinessHours, type BusinessClock, type WorkCalendar } from '../../../domain/working-time/index.ts';
 import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
-import { enqueueJob } from '../../jobs/jobs.repository.ts';
+import { enqueueJob, enqueueJobs, type NewJob } from '../../jobs/jobs.repository.ts';
 import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import type { DeskPolicy } from './desk.service.ts';
 import * as repo from './requests.repository.ts';
@@ -49,9 +49,19 @@ export interface DeadlineBasis {
   reviewStartAt: Date;
 }
 
-/** Every deadline of a request under its desk's policy, with the closed waiting periods. */
-export async function deadlinesFor(deps: Deps, db: Executor, policy: DeskPolicy, basis: DeadlineBasis, requestId: string | null): Promise<Deadlines> {
-  const clock = await deskClock(deps, policy.organizationId, db);
+/**
+ * Every deadline of a request under its desk's policy, with the closed waiting periods. `clock`:
+ * the desk's business clock when the caller has it already (one calendar look-up per use case).
+ */
+export async function deadlinesFor(
+  deps: Deps,
+  db: Executor,
+  policy: DeskPolicy,
+  basis: DeadlineBasis,
+  requestId: string | null,
+  clock?: BusinessClock,
+): Promise<Deadlines> {
+  clock ??= await deskClock(deps, policy.organizationId, db);
   const pauses = requestId ? (await repo.closedPauses(db, requestId)).map((p) => ({ from: p.startedAt.getTime(), to: (p.endedAt ?? p.startedAt).getTime() })) : [];
   return computeDeadlines({
     type: basis.type,
@@ -94,7 +104,8 @@ export function escalationKey(requestId: string, dueAt: number): string {
 
 /**
  * Enqueues the reminder and the escalation for the deadline that counts now (in the caller's
- * transaction). Idempotent: the dedupe keys make a second call for the same deadline a no-op.
+ * transaction, one statement). Idempotent: the dedupe keys make a second call for the same
+ * deadline a no-op.
  */
 export async function scheduleDeadlineJobs(db: Executor, request: RequestRow, policy: DeskPolicy, now: Date): Promise<void> {
   if (!isOpen(request.status)) return;
@@ -102,8 +113,9 @@ export async function scheduleDeadlineJobs(db: Executor, request: RequestRow, po
   if (dueAt === null) return;
   const payload = { requestId: request.id, dueAt: new Date(dueAt).toISOString() };
   const remindAt = reminderAt(dueAt, policy.reminderLeadHours);
+  const jobs: NewJob[] = [];
   if (dueAt > now.getTime()) {
-    await enqueueJob(db, {
+    jobs.push({
       kind: REMINDER_JOB,
       payload: { ...payload, leadHours: policy.reminderLeadHours },
       organizationId: request.organizationId,
@@ -112,7 +124,7 @@ export async function scheduleDeadlineJobs(db: Executor, request: RequestRow, po
       maxAttempts: JOB_ATTEMPTS,
     });
   }
-  await enqueueJob(db, {
+  jobs.push({
     kind: ESCALATION_JOB,
     payload,
     organizationId: request.organizationId,
@@ -121,6 +133,7 @@ export async function scheduleDeadlineJobs(db: Executor, request: RequestRow, po
     runAt: new Date(Math.max(dueAt + 1, now.getTime())),
     maxAttempts: JOB_ATTEMPTS,
   });
+  await enqueueJobs(db, jobs);
 }
 
 /** Enqueues the auto-close of a resolved request. */

@@ -10,10 +10,10 @@ import type { Executor } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
-import { enqueueEmail } from '../../mail/outbox.ts';
+import { enqueueEmail, enqueueEmailRow, type OutboxDelivery } from '../../mail/outbox.ts';
 import { findUserById, usersWithRole } from '../identity/identity.lookup.ts';
 import type { Desk } from './desk.service.ts';
-import { insertNotifications } from './notifications.repository.ts';
+import { insertNotifications, type NewNotification } from './notifications.repository.ts';
 import { currentDueAt } from './request-deadlines.ts';
 import * as repo from './requests.repository.ts';
 import type { RequestRow } from './requests.repository.ts';
@@ -32,10 +32,16 @@ export function workspacePath(requestId: string): string {
   return `/requests/${requestId}`;
 }
 
+/** A new private status link: the token for the requester and the hash that is stored. */
+export function newStatusLink(): { token: string; tokenHash: string } {
+  const token = newToken();
+  return { token, tokenHash: hashToken(token) };
+}
+
 /** Issues a new private status link for the request (only its hash is stored). */
 export async function issueStatusToken(db: Executor, request: Pick<RequestRow, 'id' | 'organizationId'>): Promise<string> {
-  const token = newToken();
-  await repo.insertStatusToken(db, { tokenHash: hashToken(token), requestId: request.id, organizationId: request.organizationId });
+  const { token, tokenHash } = newStatusLink();
+  await repo.insertStatusToken(db, { tokenHash, requestId: request.id, organizationId: request.organizationId });
   return token;
 }
 
@@ -56,6 +62,18 @@ export async function mailRequester(
   template: RequesterTemplate,
   extra: { message?: string | null; reason?: RejectReason | null; token?: string } = {},
 ): Promise<string | null> {
+  return (await mailRequesterRow(db, deps, request, desk, template, extra))?.id ?? null;
+}
+
+/** `mailRequester`, returning the outbox row's delivery columns instead of its id. */
+export async function mailRequesterRow(
+  db: Executor,
+  deps: Deps,
+  request: RequestRow,
+  desk: Desk,
+  template: RequesterTemplate,
+  extra: { message?: string | null; reason?: RejectReason | null; token?: string } = {},
+): Promise<OutboxDelivery | null> {
   if (!request.requesterEmail) return null;
   const locale = request.requesterLocale;
   const token = extra.token ?? (await issueStatusToken(db, request));
@@ -75,7 +93,7 @@ export async function mailRequester(
     translate(locale, 'requests.mail.statusLink', { link: statusUrl(deps, token) }),
     translate(locale, 'requests.mail.signature', { org: desk.org.shortName }),
   ].join('\n\n');
-  return enqueueEmail(db, {
+  return enqueueEmailRow(db, {
     organizationId: request.organizationId,
     to: request.requesterEmail,
     subject: translate(locale, `requests.mail.${template}.subject` as MessageKey, params),
@@ -94,7 +112,11 @@ export interface Recipient {
 }
 
 export async function usersOfRole(db: Executor, organizationId: string, roles: Role[]): Promise<Recipient[]> {
-  const rows = await usersWithRole(db, organizationId, roles);
+  return toRecipients(await usersWithRole(db, organizationId, roles));
+}
+
+/** Rows of `usersWithRole` as recipients, each user once (a user may hold several roles). */
+export function toRecipients(rows: ReadonlyArray<Recipient & { role: Role }>): Recipient[] {
   const seen = new Set<string>();
   return rows.filter((row) => !seen.has(row.id) && seen.add(row.id)).map((row) => ({ id: row.id, email: row.email, fullName: row.fullName, locale: row.locale }));
 }
@@ -113,6 +135,47 @@ export async function workersToTell(db: Executor, request: RequestRow): Promise<
 
 export type StaffNotice = 'created' | 'assigned' | 'requesterReply' | 'reopened' | 'reminder' | 'escalation';
 
+/** What a notice about `request` says to `user`; `assigneeName` is null when nobody is assigned. */
+function noticeParams(deps: Deps, request: RequestRow, desk: Desk, user: Recipient, assigneeName: string | null): MessageParams {
+  return {
+    name: user.fullName,
+    number: request.number,
+    subject: request.subject,
+    dueAt: deadlineText(request, desk, user.locale),
+    status: translate(user.locale, `requests.status.${request.status}`),
+    assignee: assigneeName ?? translate(user.locale, 'requests.unassigned'),
+    link: `${deps.config.publicUrl}${workspacePath(request.id)}`,
+  };
+}
+
+function noticeRow(request: RequestRow, notice: StaffNotice, user: Recipient, params: MessageParams): NewNotification {
+  return {
+    userId: user.id,
+    organizationId: request.organizationId,
+    kind: `request.${notice}`,
+    title: translate(user.locale, `requests.notify.${notice}.title` as MessageKey, params),
+    body: request.subject,
+    link: workspacePath(request.id),
+  };
+}
+
+/**
+ * The in-app notices of a new request (`created`, `assigned`: no e-mail) to `recipients` but
+ * `exceptUserId`, as rows for the caller to insert with its other rows. `assigneeName`: the
+ * assignee's name, null when nobody is assigned.
+ */
+export function composeStaffNotices(
+  deps: Deps,
+  request: RequestRow,
+  desk: Desk,
+  notice: 'created' | 'assigned',
+  recipients: Recipient[],
+  exceptUserId: string | null,
+  assigneeName: string | null,
+): NewNotification[] {
+  return recipients.filter((r) => r.id !== exceptUserId).map((user) => noticeRow(request, notice, user, noticeParams(deps, request, desk, user, assigneeName)));
+}
+
 /**
  * In-app notifications to `recipients` (never to `exceptUserId`, the person who acted), and for
  * deadline alerts an e-mail as well. Returns the outbox ids of the e-mails.
@@ -128,26 +191,12 @@ export async function notifyStaff(
 ): Promise<string[]> {
   const targets = recipients.filter((r) => r.id !== exceptUserId);
   const outboxIds: string[] = [];
-  const link = workspacePath(request.id);
   const rows = [];
+  // The assignee's name, read once for all recipients.
+  const assigneeName = request.assigneeUserId && targets.length > 0 ? ((await userRecipient(db, request.assigneeUserId))?.fullName ?? '—') : null;
   for (const user of targets) {
-    const params: MessageParams = {
-      name: user.fullName,
-      number: request.number,
-      subject: request.subject,
-      dueAt: deadlineText(request, desk, user.locale),
-      status: translate(user.locale, `requests.status.${request.status}`),
-      assignee: request.assigneeUserId ? ((await userRecipient(db, request.assigneeUserId))?.fullName ?? '—') : translate(user.locale, 'requests.unassigned'),
-      link: `${deps.config.publicUrl}${link}`,
-    };
-    rows.push({
-      userId: user.id,
-      organizationId: request.organizationId,
-      kind: `request.${notice}`,
-      title: translate(user.locale, `requests.notify.${notice}.title` as MessageKey, params),
-      body: request.subject,
-      link,
-    });
+    const params = noticeParams(deps, request, desk, user, assigneeName);
+    rows.push(noticeRow(request, notice, user, params));
     if (notice === 'reminder' || notice === 'escalation') {
       const text = `${translate(user.locale, `requests.mail.${notice}.body`, params)}\n\n${translate(user.locale, 'requests.mail.signature', { org: desk.org.shortName })}`;
       outboxIds.push(

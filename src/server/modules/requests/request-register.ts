@@ -14,14 +14,15 @@ import type { Deps } from '../../deps.ts';
 import type { RequestContext } from '../../http/actor.ts';
 import { AppError, type FieldProblem } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findUserByEmail, findUserById, membershipsOf } from '../identity/identity.lookup.ts';
+import { findUserByEmail, findUserById, membershipsOf, usersWithRole } from '../identity/identity.lookup.ts';
 import { eventActor } from './request-access.ts';
 import { checkFiles, storeFiles, type UploadedFile } from './request-attachments.ts';
 import { deadlineColumns, deadlinesFor, deskClock, scheduleDeadlineJobs } from './request-deadlines.ts';
-import { issueStatusToken, mailRequester, notifyStaff, userRecipient, usersOfRole } from './request-notify.ts';
+import { composeStaffNotices, issueStatusToken, mailRequesterRow, newStatusLink, toRecipients, usersOfRole, type Recipient } from './request-notify.ts';
+import { categoryView, type DeskViewParts } from './request-views.ts';
 import { loadDesk, usableCategory, type Desk } from './desk.service.ts';
 import * as repo from './requests.repository.ts';
-import type { RequestRow } from './requests.repository.ts';
+import type { NewEvent, RequestRow } from './requests.repository.ts';
 
 export interface RequesterInput {
   kind: RequesterKind;
@@ -61,10 +62,16 @@ export interface RegisterInput {
   registeredBy: 'requester' | 'staff' | 'system';
   /** Send the acknowledgement and notifications (the demo seed turns them off). */
   notify?: boolean | undefined;
+  /** The desk of `organizationId` when the caller has loaded it in the same transaction. */
+  desk?: Desk | undefined;
 }
 
 export interface Registered {
   request: RequestRow;
+  /** The request's desk (absent when a concurrent duplicate was found after a failed attempt). */
+  desk?: Desk;
+  /** What this call wrote, for the desk's view of the new request (only when it created one). */
+  parts?: DeskViewParts;
   /** The private status link's token (only when this call created the request). */
   statusToken: string | null;
   created: boolean;
@@ -120,15 +127,19 @@ async function resolveRequester(db: Executor, organizationId: string, input: Req
   return { kind: input.kind, userId: null, name, email, phone, locale: input.locale ?? 'ru' };
 }
 
-/** Users a request may be assigned to: consultants, heads and admins of its organisation. */
-export async function assertAssignable(db: Executor, organizationId: string, userId: string): Promise<void> {
-  const workers = await usersOfRole(db, organizationId, ['consultant', 'head', 'admin']);
-  if (!workers.some((w) => w.id === userId)) throw new AppError('VALIDATION', { fields: { assigneeId: { key: 'requests.field.assigneeInvalid' } } });
+/** Roles a request may be assigned to: consultants, heads and admins of its organisation. */
+const ASSIGNABLE_ROLES = ['consultant', 'head', 'admin'] as const;
+
+/** The assignee among the desk's assignable workers (active users only). @throws VALIDATION otherwise. */
+function assignableAmong(workers: readonly Recipient[], userId: string): Recipient {
+  const worker = workers.find((w) => w.id === userId);
+  if (!worker) throw new AppError('VALIDATION', { fields: { assigneeId: { key: 'requests.field.assigneeInvalid' } } });
+  return worker;
 }
 
-async function localYear(deps: Deps, db: Executor, desk: Desk, at: Date): Promise<number> {
-  const clock = await deskClock(deps, desk.org.id, db);
-  return civilFromDay(clock.zone.localDay(at.getTime())).year;
+/** Users a request may be assigned to: consultants, heads and admins of its organisation. */
+export async function assertAssignable(db: Executor, organizationId: string, userId: string): Promise<void> {
+  assignableAmong(await usersOfRole(db, organizationId, [...ASSIGNABLE_ROLES]), userId);
 }
 
 /** The existing request for a repeated submission key / e-mail, if any. */
@@ -145,13 +156,13 @@ export async function findDuplicate(db: Executor, input: Pick<RegisterInput, 'or
 export async function registerRequest(db: Executor, deps: Deps, ctx: RequestContext, input: RegisterInput): Promise<Registered> {
   const wordingHints = assertWording(input, input.wordingMode);
   const files = checkFiles(input.files ?? []);
-  const desk = await loadDesk(db, input.organizationId);
+  const desk = input.desk?.org.id === input.organizationId ? input.desk : await loadDesk(db, input.organizationId);
   const duplicate = await findDuplicate(db, input);
   if (duplicate) {
     // The same form submission again (its first answer may have been lost): the submitter holds the
     // unguessable idempotency key, so they get a fresh status link; an e-mail seen twice gets none.
     const statusToken = input.idempotencyKey && input.registeredBy === 'requester' ? await issueStatusToken(db, duplicate) : null;
-    return { request: duplicate, statusToken, created: false, wordingHints };
+    return { request: duplicate, desk, statusToken, created: false, wordingHints };
   }
 
   const now = deps.clock.now();
@@ -160,12 +171,20 @@ export async function registerRequest(db: Executor, deps: Deps, ctx: RequestCont
   const requester = await resolveRequester(db, desk.org.id, input.requester);
   const category = input.categoryId ? await usableCategory(db, desk.org.id, input.categoryId) : null;
   const type = input.type ?? category?.defaultType ?? category?.parent?.defaultType ?? 'consultation';
-  if (input.assigneeUserId) await assertAssignable(db, desk.org.id, input.assigneeUserId);
+  const notify = input.notify !== false;
+  // One read of the desk's assignable workers serves the assignee check, the assignee's name and
+  // the consultants to notify.
+  const workerRows = input.assigneeUserId || notify ? await usersWithRole(db, desk.org.id, [...ASSIGNABLE_ROLES]) : [];
+  const assignee = input.assigneeUserId ? assignableAmong(toRecipients(workerRows), input.assigneeUserId) : null;
 
-  const year = await localYear(deps, db, desk, now);
+  // One business clock (one calendar look-up) for the year of the number and the deadlines.
+  const clock = await deskClock(deps, desk.org.id, db);
+  const year = civilFromDay(clock.zone.localDay(now.getTime())).year;
   const sequence = await repo.nextSequence(db, desk.org.id, year);
-  const deadlines = await deadlinesFor(deps, db, desk.policy, { type, receivedAt, registeredAt: now, reviewStartAt: now }, null);
-  const request = await repo.insertRequest(db, {
+  const deadlines = await deadlinesFor(deps, db, desk.policy, { type, receivedAt, registeredAt: now, reviewStartAt: now }, null, clock);
+  // The request and its private status link (for the acknowledgement) in one statement.
+  const statusLink = newStatusLink();
+  const request = await repo.insertRequestWithStatusToken(db, statusLink.tokenHash, {
     organizationId: desk.org.id,
     number: formatRequestNumber(desk.policy.numberPrefix, year, sequence),
     year,
@@ -185,7 +204,7 @@ export async function registerRequest(db: Executor, deps: Deps, ctx: RequestCont
     requesterPhone: requester.phone,
     requesterLocale: requester.locale,
     childClass: trimOrNull(input.childClass),
-    assigneeUserId: input.assigneeUserId ?? null,
+    assigneeUserId: assignee?.id ?? null,
     receivedAt,
     registeredAt: now,
     reviewStartAt: now,
@@ -199,36 +218,45 @@ export async function registerRequest(db: Executor, deps: Deps, ctx: RequestCont
     updatedAt: now,
   });
 
-  const notify = input.notify !== false;
-  const statusToken = await issueStatusToken(db, request);
-  const ackId = notify ? await mailRequester(db, deps, request, desk, 'ack', { token: statusToken }) : null;
+  const statusToken = statusLink.token;
+  const ack = notify ? await mailRequesterRow(db, deps, request, desk, 'ack', { token: statusToken }) : null;
   const actor = eventActor(ctx, input.registeredBy, request);
-  const created = await repo.insertEvent(db, {
-    requestId: request.id,
-    organizationId: request.organizationId,
-    type: 'created',
-    ...actor,
-    body: null,
-    visibility: 'public',
-    metadata: { channel: request.channel, type, categoryId: request.categoryId, outboxIds: ackId ? [ackId] : [] },
-    createdAt: now,
-  });
-  await storeFiles(db, request, created.id, files);
-  if (request.assigneeUserId) {
-    const assignee = await userRecipient(db, request.assigneeUserId);
-    await repo.insertEvent(db, {
+  // The first events in one statement: created, then assigned when an assignee was given.
+  const firstEvents: NewEvent[] = [
+    {
+      requestId: request.id,
+      organizationId: request.organizationId,
+      type: 'created',
+      ...actor,
+      body: null,
+      visibility: 'public',
+      metadata: { channel: request.channel, type, categoryId: request.categoryId, outboxIds: ack ? [ack.id] : [] },
+      createdAt: now,
+    },
+  ];
+  if (assignee) {
+    firstEvents.push({
       requestId: request.id,
       organizationId: request.organizationId,
       type: 'assigned',
       ...actor,
       body: null,
       visibility: 'internal',
-      metadata: { from: null, to: request.assigneeUserId, toName: assignee?.fullName ?? null },
+      metadata: { from: null, to: assignee.id, toName: assignee.fullName },
       createdAt: now,
     });
-    if (notify && assignee) await notifyStaff(db, deps, request, desk, 'assigned', [assignee], ctx.actor?.userId ?? null);
   }
-  if (notify) await notifyStaff(db, deps, request, desk, 'created', await usersOfRole(db, request.organizationId, ['consultant']), ctx.actor?.userId ?? null);
+  // The staff's notices (the assignee; every consultant) are written with the events.
+  const actorUserId = ctx.actor?.userId ?? null;
+  const assigneeName = assignee?.fullName ?? null;
+  const notices = notify
+    ? [
+        ...(assignee ? composeStaffNotices(deps, request, desk, 'assigned', [assignee], actorUserId, assigneeName) : []),
+        ...composeStaffNotices(deps, request, desk, 'created', toRecipients(workerRows.filter((w) => w.role === 'consultant')), actorUserId, assigneeName),
+      ]
+    : [];
+  const events = await repo.insertEvents(db, firstEvents, notices);
+  const attachments = await storeFiles(db, request, events[0]!.id, files);
   await scheduleDeadlineJobs(db, request, desk.policy, now);
   await recordAudit(db, ctx, {
     organizationId: request.organizationId,
@@ -249,5 +277,12 @@ export async function registerRequest(db: Executor, deps: Deps, ctx: RequestCont
       consent: request.consentVersion,
     },
   });
-  return { request, statusToken, created: true, wordingHints };
+  const parts: DeskViewParts = {
+    events,
+    attachments,
+    emails: ack ? [ack] : [],
+    category: category ? categoryView(category, category.parent) : null,
+    assignee: assignee ? { id: assignee.id, fullName: assignee.fullName } : null,
+  };
+  return { request, desk, parts, statusToken, created: true, wordingHints };
 }

@@ -5,9 +5,9 @@
 import { deadlineBadge, type Badge } from '../../../domain/requests/deadlines.ts';
 import { allowedActions, type ActorKind, type LifecycleAction } from '../../../domain/requests/lifecycle.ts';
 import type { Executor } from '../../db/database.ts';
-import { emailsRelatedTo } from '../../mail/outbox.ts';
+import { emailsRelatedTo, type OutboxDelivery } from '../../mail/outbox.ts';
 import type { DeskPolicy } from './desk.service.ts';
-import { findCategory } from './desk.repository.ts';
+import { findCategoryAndParent } from './desk.repository.ts';
 import { currentDueAt } from './request-deadlines.ts';
 import { RELATED_TYPE } from './request-notify.ts';
 import * as repo from './requests.repository.ts';
@@ -61,11 +61,10 @@ export function presentQueueItem(row: QueueRow, policy: DeskPolicy, now: Date) {
   };
 }
 
-async function categoryOf(db: Executor, row: RequestRow) {
-  if (!row.categoryId) return null;
-  const category = await findCategory(db, row.organizationId, row.categoryId);
-  if (!category) return null;
-  const parent = category.parentId ? await findCategory(db, row.organizationId, category.parentId) : null;
+type CategoryRow = Awaited<ReturnType<typeof findCategoryAndParent>>[number];
+
+/** How a view shows a category with its parent. */
+export function categoryView(category: CategoryRow, parent: Pick<CategoryRow, 'id' | 'code' | 'name'> | null) {
   return {
     id: category.id,
     code: category.code,
@@ -73,6 +72,15 @@ async function categoryOf(db: Executor, row: RequestRow) {
     isActive: category.isActive,
     parent: parent ? { id: parent.id, code: parent.code, name: parent.name } : null,
   };
+}
+
+async function categoryOf(db: Executor, row: RequestRow) {
+  if (!row.categoryId) return null;
+  const rows = await findCategoryAndParent(db, row.organizationId, row.categoryId);
+  const category = rows.find((r) => r.id === row.categoryId);
+  if (!category) return null;
+  const parent = category.parentId ? (rows.find((r) => r.id === category.parentId) ?? null) : null;
+  return categoryView(category, parent);
 }
 
 function metrics(row: RequestRow) {
@@ -95,8 +103,19 @@ function deadlines(row: RequestRow, policy: DeskPolicy, now: Date) {
   };
 }
 
-/** The desk's view of a request. */
-export async function presentForDesk(db: Executor, row: RequestRow, policy: DeskPolicy, now: Date) {
+/**
+ * Everything the desk's view shows besides the request row. A registration passes what it has
+ * just written (the view of a new request then needs no read-back); otherwise it is read.
+ */
+export interface DeskViewParts {
+  events: Array<Awaited<ReturnType<typeof repo.listEvents>>[number]>;
+  attachments: Array<Awaited<ReturnType<typeof repo.listAttachments>>[number]>;
+  emails: OutboxDelivery[];
+  category: ReturnType<typeof categoryView> | null;
+  assignee: { id: string; fullName: string } | null;
+}
+
+async function readDeskViewParts(db: Executor, row: RequestRow): Promise<DeskViewParts> {
   const [events, attachments, emails, category, assignee] = await Promise.all([
     repo.listEvents(db, row.id, false),
     repo.listAttachments(db, row.id),
@@ -104,6 +123,12 @@ export async function presentForDesk(db: Executor, row: RequestRow, policy: Desk
     categoryOf(db, row),
     row.assigneeUserId ? findUserById(db, row.assigneeUserId) : Promise.resolve(undefined),
   ]);
+  return { events, attachments, emails, category, assignee: assignee ?? null };
+}
+
+/** The desk's view of a request (`parts`: see DeskViewParts). */
+export async function presentForDesk(db: Executor, row: RequestRow, policy: DeskPolicy, now: Date, parts?: DeskViewParts) {
+  const { events, attachments, emails, category, assignee } = parts ?? (await readDeskViewParts(db, row));
   const emailById = new Map(emails.map((e) => [e.id, e]));
   const delivery = (e: (typeof emails)[number]) => ({ id: e.id, to: e.toAddress, template: e.template, status: e.status, attempts: e.attempts, lastError: e.lastError, sentAt: e.sentAt });
   return {
@@ -168,10 +193,20 @@ const PUBLIC_METADATA = ['from', 'to', 'action', 'reason'] as const;
 /**
  * The requester's view (their own requests, or the private status page): public events only,
  * no e-mail addresses of staff, no internal metadata. `attachmentBase` is the URL prefix the
- * caller serves attachments under (`${attachmentBase}/${attachmentId}`).
+ * caller serves attachments under (`${attachmentBase}/${attachmentId}`); `parts`: see DeskViewParts.
  */
-export async function presentForRequester(db: Executor, row: RequestRow, policy: DeskPolicy, organizationName: string, now: Date, attachmentBase: string) {
-  const [events, attachments, category] = await Promise.all([repo.listEvents(db, row.id, true), repo.listAttachments(db, row.id), categoryOf(db, row)]);
+export async function presentForRequester(
+  db: Executor,
+  row: RequestRow,
+  policy: DeskPolicy,
+  organizationName: string,
+  now: Date,
+  attachmentBase: string,
+  parts?: Pick<DeskViewParts, 'events' | 'attachments' | 'category'>,
+) {
+  const [events, attachments, category] = parts
+    ? [parts.events.filter((event) => event.visibility === 'public'), parts.attachments, parts.category]
+    : await Promise.all([repo.listEvents(db, row.id, true), repo.listAttachments(db, row.id), categoryOf(db, row)]);
   const publicEvents = new Set(events.map((e) => e.id));
   return {
     id: row.id,

@@ -3,6 +3,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Executor } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Insertable, Updateable } from 'kysely';
+import type { NewNotification } from './notifications.repository.ts';
 import type { RequestAttachmentsTable, RequestEventsTable, RequestsTable } from './requests.tables.ts';
 
 export type RequestRow = Awaited<ReturnType<typeof findRequest>> & {};
@@ -20,8 +21,19 @@ export async function nextSequence(db: Executor, organizationId: string, year: n
   return row.lastValue;
 }
 
-export function insertRequest(db: Executor, row: NewRequestRow) {
-  return db.insertInto('requests').values(row).returningAll().executeTakeFirstOrThrow();
+/** Inserts a request and its first private status link (stored by hash) in one statement. */
+export function insertRequestWithStatusToken(db: Executor, tokenHash: string, row: NewRequestRow) {
+  return db
+    .with('r', (qb) => qb.insertInto('requests').values(row).returningAll())
+    .with('t', (qb) =>
+      qb
+        .insertInto('requestStatusTokens')
+        .columns(['tokenHash', 'requestId', 'organizationId'])
+        .expression((eb) => eb.selectFrom('r').select([sql<string>`${tokenHash}::text`.as('tokenHash'), 'r.id', 'r.organizationId'])),
+    )
+    .selectFrom('r')
+    .selectAll()
+    .executeTakeFirstOrThrow();
 }
 
 export function findRequest(db: Executor, id: string) {
@@ -66,6 +78,24 @@ export function insertEvent(db: Executor, event: NewEvent) {
     .values({ ...event, metadata: JSON.stringify(event.metadata ?? {}) })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Several events, and the staff's notifications about them (table of notifications.repository.ts),
+ * in one statement. Returns the events in insertion (id) order.
+ */
+export async function insertEvents(db: Executor, events: readonly NewEvent[], notifications: readonly NewNotification[] = []) {
+  const values = events.map((event) => ({ ...event, metadata: JSON.stringify(event.metadata ?? {}) }));
+  const rows =
+    notifications.length === 0
+      ? await db.insertInto('requestEvents').values(values).returningAll().execute()
+      : await db
+          .with('n', (qb) => qb.insertInto('notifications').values([...notifications]).returning('id'))
+          .insertInto('requestEvents')
+          .values(values)
+          .returningAll()
+          .execute();
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 export function listEvents(db: Executor, requestId: string, publicOnly: boolean) {

@@ -111,8 +111,16 @@ export async function createOwnRequest(deps: Deps, ctx: RequestContext, input: O
     files,
   };
   const registered = await registerOnce(deps, registerInput, (tx) => registerRequest(tx, deps, ctx, registerInput));
-  const desk = await loadDesk(deps.db, registered.request.organizationId);
-  const view = await presentForRequester(deps.db, registered.request, desk.policy, desk.org.shortName, deps.clock.now(), DEFAULT_ATTACHMENT_BASE(registered.request.id));
+  const desk = registered.desk ?? (await loadDesk(deps.db, registered.request.organizationId));
+  const view = await presentForRequester(
+    deps.db,
+    registered.request,
+    desk.policy,
+    desk.org.shortName,
+    deps.clock.now(),
+    DEFAULT_ATTACHMENT_BASE(registered.request.id),
+    registered.parts,
+  );
   return { ...view, created: registered.created, wordingHints: registered.wordingHints };
 }
 
@@ -227,8 +235,6 @@ export interface IntakeInput extends Wording {
 export async function createIntakeRequest(deps: Deps, ctx: RequestContext, input: IntakeInput, files: readonly UploadedFile[] = []) {
   const membership = authorizeOwn(ctx, 'request.work');
   const organizationId = input.organizationId ?? membership.organizationId;
-  const desk = await loadDesk(deps.db, organizationId);
-  authorize(ctx, 'request.work', desk.org.path);
   const { assignToMe, assigneeId, ...rest } = input;
   const registerInput: RegisterInput = {
     ...rest,
@@ -238,8 +244,15 @@ export async function createIntakeRequest(deps: Deps, ctx: RequestContext, input
     registeredBy: 'staff',
     files,
   };
-  const registered = await registerOnce(deps, registerInput, (tx) => registerRequest(tx, deps, ctx, registerInput));
-  const view = await presentForDesk(deps.db, registered.request, desk.policy, deps.clock.now());
+  // The desk is read once, in the registration's transaction, and serves the check and the view.
+  const registered = await registerOnce(deps, registerInput, async (tx) => {
+    const desk = await loadDesk(tx, organizationId);
+    authorize(ctx, 'request.work', desk.org.path);
+    return registerRequest(tx, deps, ctx, { ...registerInput, desk });
+  });
+  const desk = registered.desk ?? (await loadDesk(deps.db, organizationId));
+  // A new request is shown from what its registration wrote; a repeated one is read back.
+  const view = await presentForDesk(deps.db, registered.request, desk.policy, deps.clock.now(), registered.parts);
   return { ...view, created: registered.created, wordingHints: registered.wordingHints };
 }
 
