@@ -241,6 +241,12 @@ ${runs
 "node CPU" is the CPU time node (with initdb, which it waits for) used until ready: it does not
 grow with other work on the machine, the wall-clock times do.
 
+Memory: running the TypeScript sources directly (\`node src/server/main.ts start\`) the process idled
+at about 167–181 MB: Node's TypeScript stripper alone is ~17 MB, and V8's default young generation
+(16 MB semi-spaces) left the heap at ~105 MB reserved for ~50 MB used. \`npm start\` therefore runs a
+bundled JavaScript build (Rolldown, \`scripts/build-server.ts\`) with \`--max-semi-space-size=2\`;
+a busy server can raise it with \`NODE_OPTIONS\` (see the README).
+
 Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM,
 ${os.type()} ${os.release()} (${os.arch()}), Node ${process.version}, embedded PostgreSQL ${pgPackage.version},
 load average at the end ${os
