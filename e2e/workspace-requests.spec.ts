@@ -29,6 +29,9 @@ test('a consultant registers a phone call from the keyboard and finds it again b
   await dialog
     .getByRole('textbox', { name: 'Суть обращения' })
     .fill('Мама ученицы 7 «В»: с понедельника в приложении нет уведомлений о новых оценках, в дневнике оценки видны.');
+  // The call was about a note the parent left yesterday: the registration term runs from then.
+  const yesterday = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Moscow' }).format(Date.now() - 24 * 3600_000);
+  await dialog.getByLabel('Поступило (если раньше, чем сейчас)').fill(`${yesterday}T10:00`);
   await page.keyboard.press('Control+Enter');
 
   // The new request opens; its number and deadline come from the server.
@@ -40,6 +43,9 @@ test('a consultant registers a phone call from the keyboard and finds it again b
     .textContent())!.trim();
   await expect(page.getByText('Телефон', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('Рассмотреть до')).toBeVisible();
+  const [y, m, d] = yesterday.split('-');
+  await expect(page.getByText('Получено')).toBeVisible();
+  await expect(page.getByText(`${d}.${m}.${y} 10:00`)).toBeVisible();
   await expect(page.getByText('В срок').first()).toBeVisible();
 
   // «/» jumps to the search; the number finds exactly this request.

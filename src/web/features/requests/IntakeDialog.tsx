@@ -81,6 +81,7 @@ function IntakeForm({
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [assignToMe, setAssignToMe] = useState(true);
+  const [receivedAt, setReceivedAt] = useState('');
   const [query] = useDebouncedValue(who.trim(), 250);
   const matches = useRequesterSearch(organizationId, known ? '' : query);
   const options = (matches.data ?? []).map((match) => ({ value: matchLabel(match), match }));
@@ -109,6 +110,7 @@ function IntakeForm({
           subject: subject.trim(),
           description: description.trim() || null,
           assignToMe,
+          ...(receivedAt ? { receivedAt: new Date(receivedAt).toISOString() } : {}),
           idempotencyKey,
         },
         files: [],
@@ -259,6 +261,15 @@ function IntakeForm({
           value={description}
           onChange={(e) => setDescription(e.currentTarget.value)}
           error={fields.description}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('desk.intake.receivedAt')}
+          description={t('desk.intake.receivedAtHint')}
+          value={receivedAt}
+          onChange={(e) => setReceivedAt(e.currentTarget.value)}
+          error={fields.receivedAt}
+          maw={260}
         />
         <Checkbox label={t('desk.intake.assignToMe')} checked={assignToMe} onChange={(e) => setAssignToMe(e.currentTarget.checked)} />
         <Group justify="space-between" wrap="wrap" gap="sm">

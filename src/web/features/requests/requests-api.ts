@@ -307,6 +307,8 @@ export interface IntakeInput {
   subject: string;
   description?: string | null;
   assignToMe: boolean;
+  /** When a letter or note reached the school, if earlier than now (the 59-FZ registration term runs from it). */
+  receivedAt?: string;
   idempotencyKey: string;
 }
 
