@@ -2,7 +2,7 @@
 import { Type, type TSchema } from '@fastify/type-provider-typebox';
 import { REQUESTER_KINDS } from '../../../domain/requests/taxonomy.ts';
 import { Uuid } from '../../http/common.schemas.ts';
-import { GOSUSLUGI_STATES, CHILD_AGES } from './intake-details.ts';
+import { GOSUSLUGI_STATES, CHILD_AGES } from '../../../shared/intake-details.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Optional = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));

@@ -19,7 +19,7 @@ import { findOrganizationBySlugInternal, findOrganizationInternal } from '../org
 import { DESK_KINDS, getDeskSettings, listPublicCategories, loadDesk, type CategoryNode } from '../requests/desk.service.ts';
 import * as requests from '../requests/requests.service.ts';
 import type { UploadedFile } from '../requests/requests.service.ts';
-import { describeWithDetails, detailLines, topicFor, type Details } from './intake-details.ts';
+import { describeWithDetails, detailLines, topicFor, type Details } from '../../../shared/intake-details.ts';
 import * as repo from './intake.repository.ts';
 import { issueChallenge, POW_DIFFICULTY, verifySolution, type PowProblem } from './pow.ts';
 

@@ -126,7 +126,6 @@ export const ru = {
   'intake.form.filesHelp': 'До {max} файлов по {maxMb} МБ: PNG, JPEG, WebP, GIF или PDF. Необязательно.',
   'intake.form.filesChosen': 'Выбранные файлы',
   'intake.form.chooseFiles': 'Выбрать файлы',
-  'intake.form.fileRemove': 'Убрать файл «{name}»',
   'intake.form.consentLegend': 'Согласие на обработку персональных данных',
   'intake.form.consentTextLabel': 'Текст согласия (редакция {version})',
   'intake.form.consent': 'Я даю согласие на обработку моих персональных данных на условиях, изложенных выше',
@@ -196,9 +195,6 @@ export const ru = {
   'intake.status.download': 'Скачать «{name}» ({size})',
   'intake.status.resolution': 'Решение',
   'intake.status.refresh': 'Обновить',
-
-  'intake.size.kb': '{n} КБ',
-  'intake.size.mb': '{n} МБ',
 
   'intake.my.title': 'Мои обращения',
   'intake.my.lead': 'Обращения, которые вы подали в этой организации, и ответы на них.',
@@ -355,7 +351,6 @@ export const en: Record<keyof typeof ru, string> = {
   'intake.form.filesHelp': 'Up to {max} files of {maxMb} MB each: PNG, JPEG, WebP, GIF or PDF. Optional.',
   'intake.form.filesChosen': 'Chosen files',
   'intake.form.chooseFiles': 'Choose files',
-  'intake.form.fileRemove': 'Remove the file “{name}”',
   'intake.form.consentLegend': 'Consent to personal data processing',
   'intake.form.consentTextLabel': 'Consent text (version {version})',
   'intake.form.consent': 'I consent to the processing of my personal data on the terms above',
@@ -426,9 +421,6 @@ export const en: Record<keyof typeof ru, string> = {
   'intake.status.download': 'Download “{name}” ({size})',
   'intake.status.resolution': 'Resolution',
   'intake.status.refresh': 'Refresh',
-
-  'intake.size.kb': '{n} KB',
-  'intake.size.mb': '{n} MB',
 
   'intake.my.title': 'My requests',
   'intake.my.lead': 'Requests you filed in this organisation, and the answers.',

@@ -11,6 +11,9 @@ export const ru = {
   'web.loading': 'Загрузка…',
   'web.retry': 'Повторить',
   'web.save': 'Сохранить',
+  'web.size.kb': '{n} КБ',
+  'web.size.mb': '{n} МБ',
+  'web.file.remove': 'Убрать файл «{name}»',
   'web.saved': 'Изменения сохранены.',
   'web.cancel': 'Отмена',
   'web.create': 'Создать',
@@ -41,7 +44,8 @@ export const ru = {
   'web.notFound.text': 'Такой страницы нет. Возможно, ссылка устарела или в адресе опечатка.',
   'web.notFound.home': 'На главную',
   'web.forbidden.title': 'Нет доступа к разделу',
-  'web.forbidden.text': 'Ваша роль в текущей организации не даёт доступа к этому разделу. Если у вас есть другая роль, выберите её в шапке страницы.',
+  'web.forbidden.text':
+    'Ваша роль в текущей организации не даёт доступа к этому разделу. Если у вас есть другая роль, выберите её в шапке страницы.',
 
   'web.lang.switchTitle': 'Сменить язык интерфейса',
 
@@ -53,7 +57,8 @@ export const ru = {
   'web.forgot.title': 'Восстановление пароля',
   'web.forgot.text': 'Укажите адрес электронной почты, с которым вы входите в Опору. Мы пришлём на него ссылку для смены пароля.',
   'web.forgot.submit': 'Отправить ссылку',
-  'web.forgot.sent': 'Если такой адрес зарегистрирован, на него отправлено письмо со ссылкой для смены пароля. Проверьте почту, в том числе папку «Спам».',
+  'web.forgot.sent':
+    'Если такой адрес зарегистрирован, на него отправлено письмо со ссылкой для смены пароля. Проверьте почту, в том числе папку «Спам».',
   'web.forgot.back': 'Вернуться ко входу',
   'web.reset.title': 'Новый пароль',
   'web.reset.password': 'Новый пароль',
@@ -141,7 +146,8 @@ export const ru = {
 
   'web.users.lead': 'Учётные записи сотрудников, родителей и специалистов ваших организаций.',
   'web.users.search': 'Поиск по ФИО или адресу почты',
-  'web.users.shown': '{count, plural, one {Показан # пользователь} few {Показаны # пользователя} many {Показаны # пользователей} other {Показаны # пользователя}}',
+  'web.users.shown':
+    '{count, plural, one {Показан # пользователь} few {Показаны # пользователя} many {Показаны # пользователей} other {Показаны # пользователя}}',
   'web.users.none': 'Никого не найдено.',
   'web.users.create': 'Новый пользователь',
   'web.users.created': 'Пользователь «{name}» создан.',
@@ -164,7 +170,8 @@ export const ru = {
   'web.users.deactivate': 'Отключить учётную запись',
   'web.users.deactivateConfirm': 'Да, отключить',
   'web.users.confirmDeactivateTitle': 'Отключить учётную запись?',
-  'web.users.confirmDeactivate': '{name} не сможет войти в систему, все открытые сеансы будут завершены. Включить учётную запись можно будет снова.',
+  'web.users.confirmDeactivate':
+    '{name} не сможет войти в систему, все открытые сеансы будут завершены. Включить учётную запись можно будет снова.',
   'web.users.deactivated': 'Учётная запись отключена.',
   'web.users.activate': 'Включить учётную запись',
   'web.users.activated': 'Учётная запись включена.',
@@ -189,7 +196,8 @@ export const ru = {
   'web.audit.none': 'Записей нет.',
   'web.audit.system': 'Система или неизвестный пользователь',
   'web.audit.ip': 'IP {ip}',
-  'web.audit.changes': '{count, plural, one {Изменения: # поле} few {Изменения: # поля} many {Изменения: # полей} other {Изменения: # поля}}',
+  'web.audit.changes':
+    '{count, plural, one {Изменения: # поле} few {Изменения: # поля} many {Изменения: # полей} other {Изменения: # поля}}',
   'web.audit.field': 'Поле',
   'web.audit.value': 'Значение',
   'web.audit.before': 'Было',
@@ -243,6 +251,9 @@ export const en: Record<keyof typeof ru, string> = {
   'web.loading': 'Loading…',
   'web.retry': 'Try again',
   'web.save': 'Save',
+  'web.size.kb': '{n} KB',
+  'web.size.mb': '{n} MB',
+  'web.file.remove': 'Remove the file “{name}”',
   'web.saved': 'Changes saved.',
   'web.cancel': 'Cancel',
   'web.create': 'Create',
@@ -273,7 +284,8 @@ export const en: Record<keyof typeof ru, string> = {
   'web.notFound.text': 'There is no such page. The link may be out of date or the address mistyped.',
   'web.notFound.home': 'Go to the home page',
   'web.forbidden.title': 'No access to this section',
-  'web.forbidden.text': 'Your role in the current organisation does not give access to this section. If you have another role, choose it in the page header.',
+  'web.forbidden.text':
+    'Your role in the current organisation does not give access to this section. If you have another role, choose it in the page header.',
 
   'web.lang.switchTitle': 'Change the interface language',
 
@@ -285,7 +297,8 @@ export const en: Record<keyof typeof ru, string> = {
   'web.forgot.title': 'Password recovery',
   'web.forgot.text': 'Enter the e-mail address you sign in to Opora with. We will send a link to set a new password to it.',
   'web.forgot.submit': 'Send the link',
-  'web.forgot.sent': 'If this address is registered, an e-mail with a link to set a new password has been sent to it. Check your mail, including the spam folder.',
+  'web.forgot.sent':
+    'If this address is registered, an e-mail with a link to set a new password has been sent to it. Check your mail, including the spam folder.',
   'web.forgot.back': 'Back to sign-in',
   'web.reset.title': 'New password',
   'web.reset.password': 'New password',
@@ -396,7 +409,8 @@ export const en: Record<keyof typeof ru, string> = {
   'web.users.deactivate': 'Disable the account',
   'web.users.deactivateConfirm': 'Yes, disable',
   'web.users.confirmDeactivateTitle': 'Disable the account?',
-  'web.users.confirmDeactivate': '{name} will not be able to sign in, and all open sessions will be ended. The account can be enabled again.',
+  'web.users.confirmDeactivate':
+    '{name} will not be able to sign in, and all open sessions will be ended. The account can be enabled again.',
   'web.users.deactivated': 'The account has been disabled.',
   'web.users.activate': 'Enable the account',
   'web.users.activated': 'The account has been enabled.',

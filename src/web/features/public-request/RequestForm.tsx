@@ -3,8 +3,6 @@ import {
   Box,
   Button,
   Checkbox,
-  CloseButton,
-  Group,
   NativeSelect,
   Radio,
   Stack,
@@ -14,11 +12,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
-import { translate, type MessageKey } from '../../../shared/i18n/index.ts';
+import { type MessageKey } from '../../../shared/i18n/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../components/ErrorAlert.tsx';
-import { useLocale, useT, type Translate } from '../../i18n/locale.tsx';
-import { CHILD_AGES, DETAIL_FIELDS, GOSUSLUGI_STATES, type DetailField } from '../../../server/modules/intake/intake-details.ts';
+import { ChosenFiles } from '../../components/ChosenFiles.tsx';
+import { useT, type Translate } from '../../i18n/locale.tsx';
+import { CHILD_AGES, DETAIL_FIELDS, GOSUSLUGI_STATES, type DetailField } from '../../../shared/intake-details.ts';
 import {
   chosenCategory,
   currentTopic,
@@ -109,12 +108,6 @@ function labelOf(name: string, t: Translate): string | null {
   return key ? t(key) : null;
 }
 
-function formatSize(bytes: number, locale: 'ru' | 'en'): string {
-  return bytes >= 1024 * 1024
-    ? translate(locale, 'intake.size.mb', { n: (bytes / 1024 / 1024).toFixed(1) })
-    : translate(locale, 'intake.size.kb', { n: Math.max(1, Math.round(bytes / 1024)) });
-}
-
 export function RequestForm({
   slug,
   info,
@@ -125,7 +118,6 @@ export function RequestForm({
   onDone: (result: SubmissionResult, email: string) => void;
 }) {
   const t = useT();
-  const { locale } = useLocale();
   const [state, setState] = useState<FormState>(EMPTY_FORM);
   const [files, setFiles] = useState<File[]>([]);
   const [attempted, setAttempted] = useState(false);
@@ -496,22 +488,11 @@ export function RequestForm({
               {errorOf('files')}
             </Text>
           ) : null}
-          {files.length > 0 ? (
-            <Box component="ul" aria-label={t('intake.form.filesChosen')} m={0} pl={0} style={{ listStyle: 'none' }}>
-              {files.map((file, index) => (
-                <Group component="li" key={`${file.name}-${index}`} gap="xs" wrap="nowrap">
-                  <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                    {file.name} ({formatSize(file.size, locale)})
-                  </Text>
-                  <CloseButton
-                    size="md"
-                    aria-label={t('intake.form.fileRemove', { name: file.name })}
-                    onClick={() => setFiles((prev) => prev.filter((_, i) => i !== index))}
-                  />
-                </Group>
-              ))}
-            </Box>
-          ) : null}
+          <ChosenFiles
+            files={files}
+            label={t('intake.form.filesChosen')}
+            onRemove={(index) => setFiles((prev) => prev.filter((_, i) => i !== index))}
+          />
         </Stack>
 
         <Box component="fieldset">

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Badge, Box, Button, CloseButton, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState, type ChangeEvent, type FormEvent, type ReactNode, type Ref } from 'react';
 import { formatDate, formatDateTime, type MessageKey } from '../../../shared/i18n/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../components/ErrorAlert.tsx';
+import { ChosenFiles, fileSizeText } from '../../components/ChosenFiles.tsx';
 import { useT, type Translate } from '../../i18n/locale.tsx';
 import { FilePicker } from './FilePicker.tsx';
 import type { RequesterView, RequestStatus, ViewAttachment, ViewEvent } from './public-api.ts';
@@ -25,12 +26,6 @@ export function StatusBadge({ status }: { status: RequestStatus }) {
   );
 }
 
-function sizeText(bytes: number, t: Translate): string {
-  return bytes >= 1024 * 1024
-    ? t('intake.size.mb', { n: (bytes / 1024 / 1024).toFixed(1) })
-    : t('intake.size.kb', { n: Math.max(1, Math.round(bytes / 1024)) });
-}
-
 function Attachments({ items }: { items: ViewAttachment[] }) {
   const t = useT();
   if (items.length === 0) return null;
@@ -39,7 +34,7 @@ function Attachments({ items }: { items: ViewAttachment[] }) {
       {items.map((file) => (
         <li key={file.id}>
           <Anchor href={file.url} download={file.fileName}>
-            {t('intake.status.download', { name: file.fileName, size: sizeText(file.sizeBytes, t) })}
+            {t('intake.status.download', { name: file.fileName, size: fileSizeText(file.sizeBytes, t) })}
           </Anchor>
         </li>
       ))}
@@ -260,22 +255,11 @@ function ReplyBox({ view, onReply, onAction, onUpdated, idPrefix }: ReplyProps) 
                   setFiles((prev) => [...prev, ...chosen]);
                 }}
               />
-              {files.length > 0 ? (
-                <Box component="ul" aria-label={t('intake.form.filesChosen')} m={0} pl={0} style={{ listStyle: 'none' }}>
-                  {files.map((file, index) => (
-                    <Group component="li" key={`${file.name}-${index}`} gap="xs" wrap="nowrap">
-                      <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                        {file.name} ({sizeText(file.size, t)})
-                      </Text>
-                      <CloseButton
-                        size="md"
-                        aria-label={t('intake.form.fileRemove', { name: file.name })}
-                        onClick={() => setFiles((prev) => prev.filter((_, i) => i !== index))}
-                      />
-                    </Group>
-                  ))}
-                </Box>
-              ) : null}
+              <ChosenFiles
+                files={files}
+                label={t('intake.form.filesChosen')}
+                onRemove={(index) => setFiles((prev) => prev.filter((_, i) => i !== index))}
+              />
             </Stack>
             {generalError ? (
               <Alert color="red" variant="light" role="alert">

@@ -5,7 +5,7 @@
  */
 import { checkWording, type WordingIssue } from '../../../domain/requests/wording.ts';
 import type { MessageKey, MessageParams } from '../../../shared/i18n/index.ts';
-import { topicFor, type DetailField, type Topic } from '../../../server/modules/intake/intake-details.ts';
+import { topicFor, type DetailField, type Topic } from '../../../shared/intake-details.ts';
 import type { FormInfo, PublicCategory, SubmissionBody } from './public-api.ts';
 
 export interface FormState {

@@ -8,7 +8,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from '../../api/client.ts';
 import { readLocaleCookie } from '../../i18n/locale.tsx';
-import type { GosuslugiState, ChildAge } from '../../../server/modules/intake/intake-details.ts';
+import type { GosuslugiState, ChildAge } from '../../../shared/intake-details.ts';
 
 export interface PublicCategory {
   id: string;

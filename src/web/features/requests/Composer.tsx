@@ -1,7 +1,8 @@
-import { Alert, Button, CloseButton, FileButton, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
+import { ChosenFiles } from '../../components/ChosenFiles.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useSendMessage, type RequestDetail } from './requests-api.ts';
 
@@ -83,22 +84,11 @@ export function Composer({ request }: { request: RequestDetail }) {
             onChange={(event) => setBody(event.currentTarget.value)}
             error={fields.body}
           />
-          {files.length > 0 ? (
-            <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('desk.composer.files')}>
-              {files.map((file, index) => (
-                <Group component="li" key={`${file.name}-${index}`} gap="xs" wrap="nowrap">
-                  <Text size="sm" className="break-anywhere" style={{ flex: 1, minWidth: 0 }}>
-                    {file.name}
-                  </Text>
-                  <CloseButton
-                    size="sm"
-                    aria-label={t('desk.composer.removeFile', { name: file.name })}
-                    onClick={() => setFiles((current) => current.filter((_, i) => i !== index))}
-                  />
-                </Group>
-              ))}
-            </Stack>
-          ) : null}
+          <ChosenFiles
+            files={files}
+            label={t('desk.composer.files')}
+            onRemove={(index) => setFiles((current) => current.filter((_, i) => i !== index))}
+          />
           <Group justify="space-between" gap="sm" wrap="wrap">
             <FileButton multiple accept={ACCEPT} onChange={(chosen) => setFiles((current) => [...current, ...chosen].slice(0, MAX_FILES))}>
               {(props) => (

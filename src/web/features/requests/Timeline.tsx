@@ -1,5 +1,6 @@
 import { Anchor, Badge, Box, Group, Text } from '@mantine/core';
 import { formatDateTime } from '../../../shared/i18n/index.ts';
+import { fileSizeText } from '../../components/ChosenFiles.tsx';
 import { translateKnown, useT, type Translate } from '../../i18n/locale.tsx';
 import type { Attachment, CategoryNode, Delivery, TimelineEvent } from './requests-api.ts';
 
@@ -100,12 +101,6 @@ function Deliveries({ items }: { items: Delivery[] }) {
   );
 }
 
-function sizeText(bytes: number, t: Translate): string {
-  return bytes >= 1024 * 1024
-    ? t('desk.size.mb', { n: (bytes / 1024 / 1024).toFixed(1) })
-    : t('desk.size.kb', { n: Math.max(1, Math.round(bytes / 1024)) });
-}
-
 export function Attachments({ items }: { items: Attachment[] }) {
   const t = useT();
   if (items.length === 0) return null;
@@ -114,7 +109,7 @@ export function Attachments({ items }: { items: Attachment[] }) {
       {items.map((file) => (
         <li key={file.id}>
           <Anchor href={file.url} download={file.fileName} size="sm" className="break-anywhere">
-            {file.fileName} ({sizeText(file.sizeBytes, t)})
+            {file.fileName} ({fileSizeText(file.sizeBytes, t)})
           </Anchor>
         </li>
       ))}

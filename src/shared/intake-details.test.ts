@@ -1,4 +1,4 @@
-/** The topic questions of the public form (pure). */
+/** The topic questions of the public form (pure, shared by the form and the server). */
 import { describe, expect, it } from 'vitest';
 import { describeWithDetails, detailLines, topicFor } from './intake-details.ts';
 

@@ -6,7 +6,7 @@
  * (domain/requests/taxonomy.ts); a sub-category code wins over its category's code, and a
  * category the school added itself simply gets no extra questions.
  */
-import { formatDate, translate, type Locale, type MessageKey } from '../../../shared/i18n/index.ts';
+import { formatDate, translate, type Locale, type MessageKey } from './i18n/index.ts';
 
 export const GOSUSLUGI_STATES = ['confirmed', 'standard', 'simplified', 'none', 'unknown'] as const;
 export type GosuslugiState = (typeof GOSUSLUGI_STATES)[number];
