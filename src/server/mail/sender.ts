@@ -30,7 +30,8 @@ export function createEmailSender(db: Database, config: Config, log: Logger) {
     const email = await findOutboxEmail(db, id);
     if (!email || email.status === 'sent') return;
     if (!config.smtp) {
-      log.info({ to: email.toAddress, subject: email.subject, text: email.textBody }, 'SMTP is not configured; e-mail not sent');
+      // Neither the address nor the text: a body may hold a private status link or a password-reset link.
+      log.info({ outboxId: id, template: email.template }, 'SMTP is not configured; e-mail not sent');
       await markOutbox(db, id, { status: 'failed', lastError: NOT_CONFIGURED });
       return;
     }

@@ -1,0 +1,42 @@
+/** The sender without an SMTP server: the e-mail stays in the outbox, and the log gives nothing away. */
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../tests/helpers/db.ts';
+import { loadConfig } from '../config.ts';
+import { enqueueEmail, findOutboxEmail } from './outbox.ts';
+import { createEmailSender } from './sender.ts';
+
+const db = await createTestDatabase();
+afterAll(() => db.drop());
+
+describe('sending without SMTP_HOST', () => {
+  it('marks the outbox row failed with a catalogue key and logs neither the address nor the text', async () => {
+    let logged = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logged += chunk.toString();
+        done();
+      },
+    });
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'info' });
+    expect(config.smtp).toBeNull();
+    const secretLink = 'http://opora.test/status/PRIVATE-TOKEN-123';
+    const id = await enqueueEmail(db.db, {
+      organizationId: null,
+      to: 'mother@example.test',
+      subject: 'Ответ по обращению 27-26-00001',
+      text: `Ваше обращение: ${secretLink}`,
+      template: 'request.replied',
+    });
+    const send = createEmailSender(db.db, config, pino({ level: 'info' }, sink));
+    await send({ id: 1, kind: 'email.send', payload: { outboxId: id }, organizationId: null, attempts: 1, maxAttempts: 5 });
+
+    const row = await findOutboxEmail(db.db, id);
+    expect(row).toMatchObject({ status: 'failed', lastError: 'mail.error.notConfigured' });
+    expect(logged).toContain('SMTP is not configured');
+    expect(logged).toContain(id);
+    expect(logged).not.toContain('mother@example.test');
+    expect(logged).not.toContain('PRIVATE-TOKEN-123');
+  });
+});
