@@ -57,7 +57,7 @@ function MyRequestList() {
                         : ''}
                     </Text>
                   </Stack>
-                  <StatusBadge status={item.status} />
+                  <StatusBadge status={item.status} size="lg" />
                 </Group>
               </Paper>
             ))}

@@ -1,30 +1,15 @@
-import { Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState, type ChangeEvent, type FormEvent, type ReactNode, type Ref } from 'react';
 import { formatDate, formatDateTime, type MessageKey } from '../../../shared/i18n/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../components/ErrorAlert.tsx';
 import { ChosenFiles, fileSizeText } from '../../components/ChosenFiles.tsx';
 import { useT, type Translate } from '../../i18n/locale.tsx';
+import { STATUS_COLORS, StatusBadge } from '../../components/StatusBadge.tsx';
 import { FilePicker } from './FilePicker.tsx';
 import type { RequesterView, RequestStatus, ViewAttachment, ViewEvent } from './public-api.ts';
 
-const STATUS_COLORS: Record<RequestStatus, string> = {
-  new: 'blue',
-  in_progress: 'opora',
-  waiting_for_requester: 'orange',
-  resolved: 'green',
-  closed: 'gray',
-  rejected: 'red',
-};
-
-export function StatusBadge({ status }: { status: RequestStatus }) {
-  const t = useT();
-  return (
-    <Badge color={STATUS_COLORS[status]} variant="light" size="lg" radius="sm">
-      {t(`requests.status.${status}`)}
-    </Badge>
-  );
-}
+export { StatusBadge };
 
 function Attachments({ items }: { items: ViewAttachment[] }) {
   const t = useT();
@@ -115,7 +100,7 @@ function Facts({ view }: { view: RequesterView }) {
       <dd>{view.school?.name ?? view.organization.name}</dd>
       <dt>{t('intake.status.state')}</dt>
       <dd>
-        <StatusBadge status={view.status} />
+        <StatusBadge status={view.status} size="lg" />
       </dd>
       {open && due ? (
         <>

@@ -1,16 +1,9 @@
 import { Badge, type MantineSize } from '@mantine/core';
 import { formatDateTime } from '../../../shared/i18n/index.ts';
 import { useT, type Translate } from '../../i18n/locale.tsx';
-import type { BadgeState, DeadlineBadgeView, RequestStatus } from './requests-api.ts';
+import type { BadgeState, DeadlineBadgeView } from './requests-api.ts';
 
-const STATUS_COLORS: Record<RequestStatus, string> = {
-  new: 'blue',
-  in_progress: 'opora',
-  waiting_for_requester: 'orange',
-  resolved: 'green',
-  closed: 'gray',
-  rejected: 'red',
-};
+const LABEL_STYLES = { label: { overflow: 'visible' } };
 
 /** Colour and a mark, so the state does not rest on colour alone. */
 const BADGE_LOOK: Record<BadgeState, { color: string; variant: 'light' | 'filled' | 'outline'; mark: string }> = {
@@ -22,16 +15,7 @@ const BADGE_LOOK: Record<BadgeState, { color: string; variant: 'light' | 'filled
   missed: { color: 'red', variant: 'outline', mark: '✗' },
 };
 
-const LABEL_STYLES = { label: { overflow: 'visible' } };
-
-export function StatusBadge({ status, size = 'md' }: { status: RequestStatus; size?: MantineSize }) {
-  const t = useT();
-  return (
-    <Badge color={STATUS_COLORS[status]} variant="light" size={size} radius="sm" styles={LABEL_STYLES} data-status={status}>
-      {t(`requests.status.${status}`)}
-    </Badge>
-  );
-}
+export { StatusBadge } from '../../components/StatusBadge.tsx';
 
 export function DeadlineBadge({ badge, size = 'md' }: { badge: DeadlineBadgeView; size?: MantineSize }) {
   const t = useT();
