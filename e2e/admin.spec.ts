@@ -76,9 +76,15 @@ test('an admin deactivates and re-enables a user', async ({ page }) => {
   await page.getByRole('searchbox', { name: 'Поиск по ФИО или адресу почты' }).fill(id);
   const row = page.getByTestId('user-row').filter({ hasText: id });
   await row.getByRole('button', { name: /^Изменить/ }).click();
-  const editor = page.getByRole('dialog');
-  await editor.getByRole('button', { name: 'Отключить учётную запись' }).click();
-  await editor.getByRole('button', { name: 'Да, отключить' }).click();
+  const editor = page.getByRole('dialog', { name: `Отключаемый ${id}` });
+  await expect(editor.getByRole('textbox', { name: 'ФИО' })).toHaveValue(`Отключаемый ${id}`);
+  // A click while the dialog still opens can be lost: ask again until the confirmation shows.
+  const confirm = editor.getByRole('button', { name: 'Да, отключить' });
+  await expect(async () => {
+    if (!(await confirm.isVisible())) await editor.getByRole('button', { name: 'Отключить учётную запись' }).click();
+    await expect(confirm).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  await confirm.click();
   await expect(editor.getByText('Учётная запись отключена: войти в систему нельзя.')).toBeVisible();
   await expect(row).toContainText('Отключён');
   await editor.getByRole('button', { name: 'Включить учётную запись' }).click();
