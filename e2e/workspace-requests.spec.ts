@@ -8,6 +8,8 @@ import { DEMO, expect, expectNoHorizontalScroll, seriousViolations, signIn, skip
 
 skipWithoutBrowser();
 
+const REASON = 'Недостаточно информации, чтобы найти и решить проблему';
+
 test('a consultant registers a phone call from the keyboard and finds it again by its number', async ({ page }) => {
   const id = unique();
   const subject = `Не приходят уведомления об оценках ${id}`;
@@ -72,6 +74,22 @@ test('a consultant registers a phone call from the keyboard and finds it again b
   const history = page.getByRole('list', { name: 'История обращения' });
   await expect(history).toContainText('Проверить настройки уведомлений');
   await expect(history.getByText('заметка', { exact: true })).toBeVisible();
+
+  // Rejecting asks for one of the regulation's reasons and a text the requester reads.
+  await page.getByRole('button', { name: 'Отклонить', exact: true }).click();
+  const reject = page.getByRole('dialog', { name: 'Отклонить обращение' });
+  await reject.getByRole('button', { name: 'Отклонить', exact: true }).click();
+  await expect(reject.getByText('Выберите причину отказа.')).toBeVisible();
+  await reject.getByRole('radio', { name: REASON }).check();
+  await reject
+    .getByRole('textbox', { name: 'Пояснение для заявителя' })
+    .fill('Не указано, в каком приложении нет уведомлений: перезвоните, пожалуйста.');
+  await reject.getByRole('button', { name: 'Отклонить', exact: true }).click();
+  await expect(reject).toBeHidden();
+  const rejection = page.getByRole('alert', { name: 'Обращение отклонено' });
+  await expect(rejection).toContainText(REASON);
+  // A rejection is final: no status actions are left.
+  await expect(page.getByRole('group', { name: 'Действия с обращением' })).toHaveCount(0);
 });
 
 test('queue views and filters narrow the list; overdue requests stand out', async ({ page }) => {
