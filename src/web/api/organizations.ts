@@ -5,23 +5,6 @@ import { api } from './client.ts';
 export type OrganizationKind = 'region' | 'municipality' | 'school' | 'support_service';
 export const ORGANIZATION_KINDS: readonly OrganizationKind[] = ['region', 'municipality', 'school', 'support_service'];
 
-export interface Organization {
-  id: string;
-  parentId: string | null;
-  path: string[];
-  kind: OrganizationKind;
-  name: string;
-  shortName: string;
-  slug: string;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  address: string | null;
-  timezone: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export interface OrganizationFields {
   name: string;
   shortName: string;
@@ -31,6 +14,15 @@ export interface OrganizationFields {
   website: string | null;
   address: string | null;
   timezone: string;
+}
+
+export interface Organization extends OrganizationFields {
+  id: string;
+  parentId: string | null;
+  path: string[];
+  kind: OrganizationKind;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export const ORGANIZATIONS_KEY = ['organizations'] as const;

@@ -7,7 +7,7 @@
  * addRequesterReply, requesterAction, getRequesterAttachment). It never touches the engine's tables.
  */
 import { randomBytes } from 'node:crypto';
-import { checkWording, type WordingField } from '../../../domain/requests/wording.ts';
+import { checkWording, type Wording, type WordingField } from '../../../domain/requests/wording.ts';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from '../../../domain/requests/attachments.ts';
 import { translate } from '../../../shared/i18n/index.ts';
 import type { Deps } from '../../deps.ts';
@@ -227,18 +227,13 @@ async function spendProofOfWork(
 
 // ---- submitting ----
 
-export interface PublicSubmission {
+export interface PublicSubmission extends Wording {
   requesterKind: 'parent' | 'staff';
   name: string;
   email?: string | null | undefined;
   phone?: string | null | undefined;
   childClass?: string | null | undefined;
   categoryId?: string | null | undefined;
-  subject: string;
-  whatDid?: string | null | undefined;
-  expected?: string | null | undefined;
-  happened?: string | null | undefined;
-  description?: string | null | undefined;
   details?: Details | undefined;
   consent: boolean;
   consentVersion: string;

@@ -7,7 +7,7 @@
 import { civilFromDay } from '../../../domain/working-time/index.ts';
 import { formatRequestNumber } from '../../../domain/requests/numbering.ts';
 import type { Channel, RequestType, RequesterKind } from '../../../domain/requests/taxonomy.ts';
-import { checkWording, type WordingIssue, type WordingMode } from '../../../domain/requests/wording.ts';
+import { checkWording, type Wording, type WordingIssue, type WordingMode } from '../../../domain/requests/wording.ts';
 import type { Locale } from '../../../shared/i18n/index.ts';
 import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
@@ -18,7 +18,7 @@ import { findUserByEmail, findUserById, membershipsOf, usersWithRole } from '../
 import { eventActor } from './request-access.ts';
 import { checkFiles, storeFiles, type UploadedFile } from './request-attachments.ts';
 import { deadlineColumns, deadlinesFor, deskClock, scheduleDeadlineJobs } from './request-deadlines.ts';
-import { composeStaffNotices, issueStatusToken, mailRequesterRow, newStatusLink, toRecipients, usersOfRole, type Recipient } from './request-notify.ts';
+import { composeStaffNotices, issueStatusToken, mailRequester, newStatusLink, toRecipients, usersOfRole, type Recipient } from './request-notify.ts';
 import { categoryView, type DeskViewParts } from './request-views.ts';
 import { loadDesk, usableCategory, type Desk } from './desk.service.ts';
 import * as repo from './requests.repository.ts';
@@ -34,17 +34,13 @@ export interface RequesterInput {
   locale?: Locale | undefined;
 }
 
-export interface RegisterInput {
+/** What registering a request needs: the structured wording (domain) plus who, where and how. */
+export interface RegisterInput extends Wording {
   organizationId: string;
   channel: Channel;
   /** Default: the category's default type, else `consultation`. */
   type?: RequestType | undefined;
   categoryId?: string | null | undefined;
-  subject: string;
-  whatDid?: string | null | undefined;
-  expected?: string | null | undefined;
-  happened?: string | null | undefined;
-  description?: string | null | undefined;
   requester: RequesterInput;
   childClass?: string | null | undefined;
   /** When the request reached the desk (a letter or a call logged later); default now. */
@@ -219,7 +215,7 @@ export async function registerRequest(db: Executor, deps: Deps, ctx: RequestCont
   });
 
   const statusToken = statusLink.token;
-  const ack = notify ? await mailRequesterRow(db, deps, request, desk, 'ack', { token: statusToken }) : null;
+  const ack = notify ? await mailRequester(db, deps, request, desk, 'ack', { token: statusToken }) : null;
   const actor = eventActor(ctx, input.registeredBy, request);
   // The first events in one statement: created, then assigned when an assignee was given.
   const firstEvents: NewEvent[] = [

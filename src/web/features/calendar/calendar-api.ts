@@ -3,35 +3,18 @@
  * admin edits of single days, import of a year from a file, and the missing-years warnings.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DaySetting, YearDiff } from '../../../domain/calendar/year-edit.ts';
+import type { GridDay, GridMonth, YearGrid as DomainYearGrid } from '../../../domain/calendar/year-grid.ts';
+import type { DayKind, WeekKind } from '../../../domain/working-time/types.ts';
 import { api } from '../../api/client.ts';
 
-export type WeekKind = 'five_day' | 'six_day';
+export type { DaySetting, DayKind, GridDay, GridMonth, WeekKind, YearDiff };
 export const WEEK_KINDS: readonly WeekKind[] = ['five_day', 'six_day'];
 
-export type DayKind = 'working' | 'weekend' | 'holiday' | 'transferred_working' | 'short' | 'closure';
-export type DaySetting = 'working' | 'short' | 'holiday' | 'default';
 export type CalendarOrigin = 'shipped' | 'imported' | 'edited';
 
-export interface GridDay {
-  /** YYYY-MM-DD */
-  date: string;
-  day: number;
-  /** 1 = Monday … 7 = Sunday */
-  weekday: number;
-  kind: DayKind;
-  working: boolean;
-}
-
-export interface GridMonth {
-  month: number;
-  days: GridDay[];
-  workingDays: number;
-  daysOff: number;
-  shortDays: number;
-  hours40: number;
-}
-
-export interface YearGrid {
+/** The domain's grid of a year, with where its data came from. */
+export interface YearGrid extends DomainYearGrid {
   weekKind: WeekKind;
   source: string | null;
   origin: CalendarOrigin | null;
@@ -39,12 +22,6 @@ export interface YearGrid {
   /** No production-calendar data for this year: plain weekends are shown (and used for deadlines). */
   missing: boolean;
   fallback: boolean;
-  year: number;
-  months: GridMonth[];
-  workingDays: number;
-  daysOff: number;
-  shortDays: number;
-  hours40: number;
 }
 
 export interface CalendarYearInfo {
@@ -57,16 +34,6 @@ export interface CalendarYearInfo {
 export interface CalendarWarning {
   weekKind: WeekKind;
   year: number;
-}
-
-export interface YearDiff {
-  addedHolidays: string[];
-  removedHolidays: string[];
-  addedWorkingWeekends: string[];
-  removedWorkingWeekends: string[];
-  addedShortDays: string[];
-  removedShortDays: string[];
-  changed: number;
 }
 
 export interface ImportReport {
