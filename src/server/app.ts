@@ -25,7 +25,6 @@ import { intakeRoutes } from './modules/intake/intake.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { requestRoutes } from './modules/requests/requests.routes.ts';
 
-export { WEB_DIST } from './lib/paths.ts';
 import { WEB_DIST } from './lib/paths.ts';
 
 export interface BuildOptions {

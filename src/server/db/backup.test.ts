@@ -16,7 +16,7 @@ import { loadConfig } from '../config.ts';
 import { systemClock } from '../lib/clock.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { backupDatabase, BackupError, restoreDatabase } from './backup.ts';
-import { MIGRATIONS_DIR } from './migrate.ts';
+import { MIGRATIONS_DIR } from '../lib/paths.ts';
 
 const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main.ts');
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'opora-backup-'));

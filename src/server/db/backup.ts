@@ -13,7 +13,8 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { listMigrations, migrate, MigrationError, MIGRATIONS_DIR } from './migrate.ts';
+import { MIGRATIONS_DIR } from '../lib/paths.ts';
+import { listMigrations, migrate, MigrationError } from './migrate.ts';
 
 const FORMAT = 'opora-backup/1';
 const END_OF_DATA = '\\.';

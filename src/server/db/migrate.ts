@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 
-export { MIGRATIONS_DIR } from '../lib/paths.ts';
 import { MIGRATIONS_DIR } from '../lib/paths.ts';
 
 export class MigrationError extends Error {

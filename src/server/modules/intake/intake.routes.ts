@@ -15,7 +15,7 @@
 import type { FastifyReply } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
-import { contentDisposition } from '../../../domain/requests/attachments.ts';
+import { sendAttachment } from '../../http/attachment-reply.ts';
 import { contextOf } from '../../http/auth.ts';
 import type { App, RouteOptions } from '../../http/types.ts';
 import { parseMultipartBody, registerMultipart, uploadedFiles } from '../requests/multipart.ts';
@@ -101,15 +101,7 @@ export async function intakeRoutes(app: App, { deps }: RouteOptions): Promise<vo
   app.get(
     '/api/public/status/:token/attachments/:attachmentId',
     { schema: { tags, params: AttachmentParams }, config: { rateLimit: LIMITS.status } },
-    async (request, reply) => {
-      const file = await intake.attachment(deps, contextOf(request), request.params.token, request.params.attachmentId);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(file.content);
-    },
+    async (request, reply) => sendAttachment(reply, await intake.attachment(deps, contextOf(request), request.params.token, request.params.attachmentId)),
   );
 
   app.get('/api/organizations/:id/intake/consent', { schema: { tags: ['settings'], params: OrganizationParams } }, async (request) =>

@@ -52,21 +52,10 @@ function deadlineText(request: RequestRow, desk: Desk, locale: Locale): string {
 
 /**
  * E-mails the requester (when there is an address). `token` reuses a link issued in the same
- * transaction (the acknowledgement); otherwise a fresh one is issued. Returns the outbox id.
+ * transaction (the acknowledgement); otherwise a fresh one is issued. Returns the outbox row's
+ * delivery columns, or null without an address.
  */
 export async function mailRequester(
-  db: Executor,
-  deps: Deps,
-  request: RequestRow,
-  desk: Desk,
-  template: RequesterTemplate,
-  extra: { message?: string | null; reason?: RejectReason | null; token?: string } = {},
-): Promise<string | null> {
-  return (await mailRequesterRow(db, deps, request, desk, template, extra))?.id ?? null;
-}
-
-/** `mailRequester`, returning the outbox row's delivery columns instead of its id. */
-export async function mailRequesterRow(
   db: Executor,
   deps: Deps,
   request: RequestRow,

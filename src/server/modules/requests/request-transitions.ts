@@ -80,7 +80,8 @@ export async function applyTransition(db: Executor, deps: Deps, ctx: RequestCont
   const updated = await repo.updateRequest(db, row.id, patch);
 
   const template = MAIL_OF[input.action];
-  const outboxId = template ? await mailRequester(db, deps, updated, desk, template, { message: body, reason: input.reason ?? null }) : null;
+  const mailed = template ? await mailRequester(db, deps, updated, desk, template, { message: body, reason: input.reason ?? null }) : null;
+  const outboxId = mailed?.id ?? null;
   const event = await repo.insertEvent(db, {
     requestId: row.id,
     organizationId: row.organizationId,
@@ -134,7 +135,8 @@ export async function appendStaffMessage(db: Executor, deps: Deps, ctx: RequestC
   if (kind === 'reply' && row.status === 'new') row = await applyTransition(db, deps, ctx, loaded, 'staff', { action: 'start' });
   if (kind === 'reply' && !row.firstResponseAt) row = await repo.updateRequest(db, row.id, { firstResponseAt: now, updatedAt: now });
   else row = await repo.updateRequest(db, row.id, { updatedAt: now });
-  const outboxId = kind === 'reply' ? await mailRequester(db, deps, row, loaded.desk, 'reply', { message: body }) : null;
+  const mailed = kind === 'reply' ? await mailRequester(db, deps, row, loaded.desk, 'reply', { message: body }) : null;
+  const outboxId = mailed?.id ?? null;
   const event = await repo.insertEvent(db, {
     requestId: row.id,
     organizationId: row.organizationId,

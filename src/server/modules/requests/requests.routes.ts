@@ -4,8 +4,7 @@
  * categories (/api/organizations/:id/request-…) and in-app notifications (/api/notifications…).
  * Message routes accept JSON or multipart (text fields, or a JSON `data` field, plus files).
  */
-import type { FastifyReply } from 'fastify';
-import { contentDisposition } from '../../../domain/requests/attachments.ts';
+import { sendAttachment } from '../../http/attachment-reply.ts';
 import { contextOf } from '../../http/auth.ts';
 import { IdParams } from '../../http/common.schemas.ts';
 import type { App, RouteOptions } from '../../http/types.ts';
@@ -38,16 +37,6 @@ import {
 
 const tags = ['requests'];
 const withFiles = { preValidation: parseMultipartBody };
-
-/** Sends a stored attachment: its sniffed type, as a download, never cached by shared caches. */
-export function sendAttachment(reply: FastifyReply, file: { fileName: string; contentType: string; content: Buffer }): FastifyReply {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', contentDisposition(file.fileName))
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(file.content);
-}
 
 async function workspaceRoutes(app: App, { deps }: RouteOptions): Promise<void> {
   app.get('/api/requests', { schema: { tags, querystring: QueueQuery } }, async (request) => queries.listQueue(deps, contextOf(request), request.query));
