@@ -17,6 +17,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCommand } from '../scripts/start-command.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.argv[2] ?? 5);
@@ -24,17 +25,11 @@ const IDLE_MS = 3_000;
 const MB = 1024 * 1024;
 const NODE_FLAGS = (process.env.OPORA_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
-/** `npm start`'s node arguments, from package.json (`node <args…>`), after the same build step. */
-function startArguments(): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const [command, ...args] = manifest.scripts.start!.split(' ').filter(Boolean);
-  if (command !== 'node') throw new Error(`the start script does not run node: ${manifest.scripts.start}`);
-  return args;
-}
-const START_ARGS = startArguments();
+const START = startCommand(ROOT);
+const START_ARGS = [...START.nodeFlags, START.main, ...START.args];
 const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-if-needed.ts')], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) throw new Error('the build step of npm start failed');
-const COMMAND = ['node', ...NODE_FLAGS, ...START_ARGS].join(' ');
+const COMMAND = ['node', ...NODE_FLAGS, ...START.nodeFlags, path.relative(ROOT, START.main), ...START.args].join(' ');
 
 interface Run {
   firstStartMs: number;

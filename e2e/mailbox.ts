@@ -5,8 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpListener } from '../tests/helpers/smtp.ts';
 
 /** Set by the global setup for the journeys: the folder the received e-mails are written to. */
 export const MAILBOX_ENV = 'OPORA_E2E_MAILBOX';
@@ -21,34 +20,22 @@ export interface ReceivedMail {
 export async function startMailbox(dir: string): Promise<{ port: number; env: Record<string, string>; close(): Promise<void> }> {
   fs.mkdirSync(dir, { recursive: true });
   let count = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) =>
-            a.value.map((v) => (v.address ?? '').toLowerCase()),
-          );
-          const stored: ReceivedMail = { to, subject: mail.subject ?? '', text: mail.text ?? '', receivedAt: new Date().toISOString() };
-          count += 1;
-          const file = path.join(dir, `${String(count).padStart(5, '0')}.json`);
-          fs.writeFileSync(`${file}.tmp`, JSON.stringify(stored));
-          fs.renameSync(`${file}.tmp`, file);
-          callback();
-        },
-        (error: Error) => callback(error),
+  const listener = await startSmtpListener({
+    onMessage(mail) {
+      const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) =>
+        a.value.map((v) => (v.address ?? '').toLowerCase()),
       );
+      const stored: ReceivedMail = { to, subject: mail.subject ?? '', text: mail.text ?? '', receivedAt: new Date().toISOString() };
+      count += 1;
+      const file = path.join(dir, `${String(count).padStart(5, '0')}.json`);
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(stored));
+      fs.renameSync(`${file}.tmp`, file);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    port,
-    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_FROM: 'Опора <opora@school27.demo>' },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    port: listener.port,
+    env: { ...listener.env(), SMTP_FROM: 'Опора <opora@school27.demo>' },
+    close: () => listener.close(),
   };
 }
 

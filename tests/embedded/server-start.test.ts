@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startCommand } from '../../scripts/start-command.ts';
 import { startEmbeddedPostgres } from '../../src/server/db/embedded.ts';
 import {
   freePort,
@@ -38,10 +39,7 @@ afterAll(() => {
 // What `npm start` runs after its build step: package.json's start script is `node <flags> <main> start`.
 const built = spawnSync(process.execPath, ['scripts/build-server.ts'], { cwd: REPO_ROOT, encoding: 'utf8' });
 if (built.status !== 0) throw new Error(`the server build failed: ${built.stderr}`);
-const START_SCRIPT = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-const [, ...START_ARGS] = START_SCRIPT.split(' ');
-const NODE_ARGS = START_ARGS.slice(0, -2);
-const MAIN = path.join(REPO_ROOT, START_ARGS.at(-2)!);
+const { nodeFlags: NODE_ARGS, main: MAIN } = startCommand(REPO_ROOT);
 
 async function startOpora(env: Record<string, string>): Promise<{ opora: Spawned; url: string }> {
   const port = await freePort();

@@ -12,7 +12,8 @@ export interface SmtpListener {
   close(): Promise<void>;
 }
 
-export async function startSmtpListener(): Promise<SmtpListener> {
+/** `onMessage` also sees every parsed message (the journeys' mailbox writes them to files). */
+export async function startSmtpListener(options: { onMessage?: (mail: ParsedMail) => void } = {}): Promise<SmtpListener> {
   const messages: ParsedMail[] = [];
   let failures = 0;
   const server = new SMTPServer({
@@ -29,6 +30,7 @@ export async function startSmtpListener(): Promise<SmtpListener> {
       simpleParser(stream).then(
         (mail) => {
           messages.push(mail);
+          options.onMessage?.(mail);
           callback();
         },
         (error: Error) => callback(error),
