@@ -128,6 +128,12 @@ test('the queue and a request page fit a phone and have no serious accessibility
   await page.getByTestId('queue-row').first().getByRole('link').click();
   await expect(page.getByRole('list', { name: 'История обращения' })).toBeVisible();
   await expectNoHorizontalScroll(page);
+  // The composer's reply/note labels are shown whole (a clipped label does not scroll the page).
+  const clipped = await page.getByRole('radiogroup', { name: 'Кому' }).evaluate((group) => {
+    const box = group.getBoundingClientRect();
+    return [...group.querySelectorAll('label')].filter((label) => label.getBoundingClientRect().right > box.right + 0.5).map((label) => label.textContent);
+  });
+  expect(clipped).toEqual([]);
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 });

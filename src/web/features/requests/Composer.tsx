@@ -57,6 +57,8 @@ export function Composer({ request }: { request: RequestDetail }) {
               aria-label={t('desk.composer.mode')}
               value={mode}
               onChange={(value) => setMode(value as 'reply' | 'note')}
+              // On a phone the two labels wrap inside the card instead of being cut off.
+              styles={{ root: { maxWidth: '100%' }, label: { whiteSpace: 'normal' } }}
               data={[
                 { value: 'reply', label: t('desk.composer.reply') },
                 { value: 'note', label: t('desk.composer.note') },
