@@ -131,7 +131,9 @@ test('the queue and a request page fit a phone and have no serious accessibility
   // The composer's reply/note labels are shown whole (a clipped label does not scroll the page).
   const clipped = await page.getByRole('radiogroup', { name: 'Кому' }).evaluate((group) => {
     const box = group.getBoundingClientRect();
-    return [...group.querySelectorAll('label')].filter((label) => label.getBoundingClientRect().right > box.right + 0.5).map((label) => label.textContent);
+    return [...group.querySelectorAll('label')]
+      .filter((label) => label.getBoundingClientRect().right > box.right + 0.5)
+      .map((label) => label.textContent);
   });
   expect(clipped).toEqual([]);
   expect(await seriousViolations(page)).toEqual([]);
