@@ -3,7 +3,10 @@
  * change that caused it, and the job runner sends it over SMTP after commit, with retries.
  */
 import type { Executor } from '../db/database.ts';
-import { enqueueJob } from '../jobs/jobs.repository.ts';
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { EmailOutboxTable } from '../db/schema.ts';
+import { enqueueJobs, type NewJob } from '../jobs/jobs.repository.ts';
 
 export interface OutgoingEmail {
   organizationId: string | null;
@@ -26,31 +29,46 @@ export async function enqueueEmail(db: Executor, email: OutgoingEmail): Promise<
 const DELIVERY_COLUMNS = ['id', 'toAddress', 'subject', 'template', 'status', 'attempts', 'lastError', 'createdAt', 'sentAt'] as const;
 
 /** Like `enqueueEmail`, returning the stored row's delivery columns (so a caller need not read it back). */
-export async function enqueueEmailRow(db: Executor, email: OutgoingEmail) {
-  const row = await db
-    .insertInto('emailOutbox')
-    .values({
-      organizationId: email.organizationId,
-      toAddress: email.to,
-      subject: email.subject,
-      textBody: email.text,
-      htmlBody: email.html ?? null,
-      template: email.template,
-      relatedType: email.relatedType ?? null,
-      relatedId: email.relatedId ?? null,
-    })
-    .returning(DELIVERY_COLUMNS)
-    .executeTakeFirstOrThrow();
-  await enqueueJob(db, {
-    kind: SEND_EMAIL_JOB,
-    payload: { outboxId: row.id },
-    organizationId: email.organizationId,
-    dedupeKey: `email:${row.id}`,
-  });
-  return row;
+export async function enqueueEmailRow(db: Executor, email: OutgoingEmail): Promise<OutboxDelivery> {
+  return (await enqueueEmailRows(db, [email]))[0]!;
 }
 
-export type OutboxDelivery = Awaited<ReturnType<typeof enqueueEmailRow>>;
+/**
+ * Several e-mails in one statement and their send jobs in another; returns the rows' delivery
+ * columns in the order given (the ids are made here, so the order needs no guessing).
+ */
+export async function enqueueEmailRows(db: Executor, emails: readonly OutgoingEmail[]): Promise<OutboxDelivery[]> {
+  if (emails.length === 0) return [];
+  const ids = emails.map(() => randomUUID());
+  const rows = await db
+    .insertInto('emailOutbox')
+    .values(
+      emails.map((email, index) => ({
+        id: ids[index]!,
+        organizationId: email.organizationId,
+        toAddress: email.to,
+        subject: email.subject,
+        textBody: email.text,
+        htmlBody: email.html ?? null,
+        template: email.template,
+        relatedType: email.relatedType ?? null,
+        relatedId: email.relatedId ?? null,
+      })),
+    )
+    .returning(DELIVERY_COLUMNS)
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  await enqueueJobs(db, emails.map((email, index) => sendJob(ids[index]!, email.organizationId)));
+  return ids.map((id) => byId.get(id)!);
+}
+
+/** The job that sends outbox row `outboxId`. */
+export function sendJob(outboxId: string, organizationId: string | null): NewJob {
+  return { kind: SEND_EMAIL_JOB, payload: { outboxId }, organizationId, dedupeKey: `email:${outboxId}` };
+}
+
+/** What `emailsRelatedTo` and the enqueue functions give of an outbox row. */
+export type OutboxDelivery = Pick<Selectable<EmailOutboxTable>, (typeof DELIVERY_COLUMNS)[number]>;
 
 export function findOutboxEmail(db: Executor, id: string) {
   return db.selectFrom('emailOutbox').selectAll().where('id', '=', id).executeTakeFirst();

@@ -13,14 +13,18 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
-export async function insertAudit(db: Executor, entry: AuditEntry): Promise<void> {
+/** Audit rows in one statement. */
+export async function insertAudit(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('auditLog')
-    .values({
-      ...entry,
-      before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
-    })
+    .values(
+      entries.map((entry) => ({
+        ...entry,
+        before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+        after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+      })),
+    )
     .execute();
 }
 

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { authorize } from '../../http/access.ts';
 import type { RequestContext } from '../../http/actor.ts';
-import { insertAudit, listAudit } from './audit.repository.ts';
+import { insertAudit, listAudit, type AuditEntry } from './audit.repository.ts';
 
 export interface AuditRecord {
   organizationId: string | null;
@@ -17,7 +17,16 @@ export interface AuditRecord {
 
 /** Writes one audit row inside the caller's transaction: who, when, what, from where. */
 export async function recordAudit(tx: Executor, ctx: RequestContext, record: AuditRecord): Promise<void> {
-  await insertAudit(tx, {
+  await recordAudits(tx, [{ ctx, record }]);
+}
+
+/** Several audit rows (each with its own caller) in one statement, inside the caller's transaction. */
+export async function recordAudits(tx: Executor, entries: ReadonlyArray<{ ctx: RequestContext; record: AuditRecord }>): Promise<void> {
+  await insertAudit(tx, entries.map(({ ctx, record }) => auditRow(ctx, record)));
+}
+
+function auditRow(ctx: RequestContext, record: AuditRecord): AuditEntry {
+  return {
     organizationId: record.organizationId,
     actorUserId: record.actor?.userId ?? ctx.actor?.userId ?? null,
     actorRole: record.actor?.role ?? ctx.actor?.membership?.role ?? null,
@@ -28,7 +37,7 @@ export async function recordAudit(tx: Executor, ctx: RequestContext, record: Aud
     after: redact(record.after),
     ip: ctx.ip,
     requestId: ctx.requestId,
-  });
+  };
 }
 
 const SECRET_KEYS = new Set(['passwordHash', 'password', 'token', 'tokenHash', 'csrfToken']);

@@ -55,9 +55,22 @@ const MAX_CACHE = 5_000;
  * primary-key read per call checks the revision).
  */
 export async function getWorkCalendar(deps: Deps, organizationId: string): Promise<OrganizationCalendar> {
+  return (await getWorkCalendars(deps, [organizationId])).get(organizationId)!;
+}
+
+/** `getWorkCalendar` for several organisations with one revision check. @throws NOT_FOUND */
+export async function getWorkCalendars(deps: Deps, organizationIds: readonly string[]): Promise<Map<string, OrganizationCalendar>> {
   const { revision } = await repo.calendarRevision(deps.db);
-  const cached = cache.get(organizationId);
-  if (cached && cached.revision === revision) return cached.value;
+  const result = new Map<string, OrganizationCalendar>();
+  for (const id of organizationIds) {
+    if (result.has(id)) continue;
+    const cached = cache.get(id);
+    result.set(id, cached && cached.revision === revision ? cached.value : await loadWorkCalendar(deps, id, revision));
+  }
+  return result;
+}
+
+async function loadWorkCalendar(deps: Deps, organizationId: string, revision: number): Promise<OrganizationCalendar> {
   const org = await findOrganizationInternal(deps, organizationId);
   if (!org) throw new AppError('NOT_FOUND');
   const weekKind = (await repo.organizationCalendar(deps.db, organizationId))?.weekKind ?? 'five_day';

@@ -6,8 +6,10 @@
 export {
   findUserByEmail,
   findUserById,
+  findUsersByIdsOrEmails,
   listUsersUnder,
   membershipsOf,
   membershipsOfUsers,
   usersWithRole,
+  usersWithRoleIn,
 } from './identity.repository.ts';

@@ -12,6 +12,21 @@ export function findUserById(db: Executor, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Users with any of the ids or (lower-cased) e-mails, in one read. */
+export function findUsersByIdsOrEmails(db: Executor, ids: readonly string[], emails: readonly string[]) {
+  if (ids.length === 0 && emails.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', sql<string>`any(${[...new Set(ids)]}::uuid[])`),
+        eb('email', '=', sql<string>`any(${[...new Set(emails.map((e) => e.toLowerCase()))]}::text[])`),
+      ]),
+    )
+    .execute();
+}
+
 /** What an actor's membership shows (memberships `m` joined with organizations `o`). */
 const MEMBERSHIP_COLUMNS = [
   'm.id',
@@ -42,8 +57,11 @@ export async function insertSession(
   await db.insertInto('sessions').values(row).execute();
 }
 
-/** A live session with its user and the user's memberships (as `membershipsOf` lists them), in one read. */
-export function findSession(db: Executor, id: string, now: Date) {
+/**
+ * Sessions by id with their users and the users' memberships (as `membershipsOf` lists them), in
+ * one read; expired ones included (the caller compares `expiresAt` with its clock).
+ */
+export function findSessions(db: Executor, ids: readonly string[]) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
@@ -69,10 +87,11 @@ export function findSession(db: Executor, id: string, now: Date) {
           .orderBy('m.role'),
       ).as('memberships'),
     ])
-    .where('s.id', '=', id)
-    .where('s.expiresAt', '>', now)
-    .executeTakeFirst();
+    .where('s.id', '=', sql<string>`any(${[...ids]}::text[])`)
+    .execute();
 }
+
+export type SessionRow = Awaited<ReturnType<typeof findSessions>>[number];
 
 export async function touchSession(db: Executor, id: string, now: Date, expiresAt: Date): Promise<void> {
   await db.updateTable('sessions').set({ lastSeenAt: now, expiresAt }).where('id', '=', id).execute();
@@ -218,6 +237,20 @@ export async function countAdminsOf(db: Executor, organizationId: string): Promi
 }
 
 /** Users with a role in an organisation (e.g. heads to alert, consultants to assign). */
+/** `usersWithRole` for several organisations in one read, each row with its organisation. */
+export function usersWithRoleIn(db: Executor, organizationIds: readonly string[], roles: Role[]) {
+  if (organizationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.userId')
+    .select(['u.id', 'u.email', 'u.fullName', 'u.locale', 'm.role', 'm.organizationId'])
+    .where('m.organizationId', '=', sql<string>`any(${[...new Set(organizationIds)]}::uuid[])`)
+    .where('m.role', '=', sql<Role>`any(${roles}::text[])`)
+    .where('u.isActive', '=', true)
+    .orderBy('u.fullName')
+    .execute();
+}
+
 export function usersWithRole(db: Executor, organizationId: string, roles: Role[]) {
   return db
     .selectFrom('memberships as m')

@@ -9,6 +9,7 @@ import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
 import type { Actor, ActorMembership, RequestContext } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
+import { createGrouper, groupersBy } from '../../lib/grouper.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import { enqueueEmail } from '../../mail/outbox.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -79,12 +80,27 @@ export async function login(
   return { token, csrfToken, expiresAt };
 }
 
+/**
+ * Session look-ups of concurrent requests share one read (group processing, lib/grouper.ts): every
+ * API call starts with one, so under load this is the most frequent statement.
+ */
+const sessionLookups = groupersBy((db: Deps['db']) =>
+  createGrouper<string, repo.SessionRow | undefined>({
+    maxGroup: 64,
+    maxInFlight: 2,
+    run: async (ids) => {
+      const rows = new Map((await repo.findSessions(db, [...new Set(ids)])).map((row) => [row.id, row]));
+      return ids.map((id) => ({ ok: true, value: rows.get(id) }));
+    },
+  }),
+);
+
 /** Resolves a cookie token to the acting user; null when missing, expired or disabled. */
 export async function resolveSession(deps: Deps, token: string): Promise<Actor | null> {
   const now = deps.clock.now();
   const id = hashToken(token);
-  const session = await repo.findSession(deps.db, id, now);
-  if (!session || !session.isActive) return null;
+  const session = await sessionLookups(deps.db).submit(id);
+  if (!session || session.expiresAt.getTime() <= now.getTime() || !session.isActive) return null;
   const memberships: ActorMembership[] = session.memberships;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await repo.touchSession(deps.db, id, now, new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000));

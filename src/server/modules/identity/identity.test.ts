@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, useTestApp, type TestApp } from '../../../../tests/helpers/app.ts';
 import { createUser, createWorld, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
 import { startSmtpListener, type SmtpListener } from '../../../../tests/helpers/smtp.ts';
-import { findSession, insertMembership, insertSession, membershipsOf } from './identity.repository.ts';
+import { findSessions, insertMembership, insertSession, membershipsOf } from './identity.repository.ts';
 
 let smtp: SmtpListener;
 let t: TestApp;
@@ -165,9 +165,10 @@ describe('session look-up', () => {
     await insertMembership(t.db.db, { userId: user.id, organizationId: world.support.id, role: 'operator' });
     await insertMembership(t.db.db, { userId: user.id, organizationId: world.municipality.id, role: 'admin' });
     await insertSession(t.db.db, { id: `session-of-${user.id}`, userId: user.id, membershipId: null, csrfToken: 'csrf', ip: null, userAgent: null, expiresAt: new Date(Date.now() + 3_600_000) });
-    const session = await findSession(t.db.db, `session-of-${user.id}`, new Date());
+    const [session, ...rest] = await findSessions(t.db.db, [`session-of-${user.id}`, 'no-such-session']);
     const memberships = await membershipsOf(t.db.db, user.id);
     expect(memberships).toHaveLength(4);
+    expect(rest).toEqual([]);
     expect(session?.memberships).toEqual(memberships);
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { OrganizationKind } from '../../db/schema.ts';
 
@@ -20,6 +21,10 @@ const PUBLIC_COLUMNS = [
 
 export function findOrganization(db: Executor, id: string) {
   return db.selectFrom('organizations').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export function findOrganizations(db: Executor, ids: readonly string[]) {
+  return db.selectFrom('organizations').select(PUBLIC_COLUMNS).where('id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute();
 }
 
 export function findOrganizationBySlug(db: Executor, slug: string) {

@@ -66,6 +66,11 @@ export async function findOrganizationInternal(deps: Pick<Deps, 'db'>, id: strin
   return (await repo.findOrganization(deps.db, id)) ?? null;
 }
 
+/** Several organisations by id, in one read (missing ones are left out). */
+export async function findOrganizationsInternal(deps: Pick<Deps, 'db'>, ids: readonly string[]) {
+  return ids.length === 0 ? [] : repo.findOrganizations(deps.db, ids);
+}
+
 export async function findOrganizationBySlugInternal(deps: Pick<Deps, 'db'>, slug: string) {
   return (await repo.findOrganizationBySlug(deps.db, slug)) ?? null;
 }

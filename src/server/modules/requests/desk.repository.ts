@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 /** Desks (per-organisation request policy) and their category taxonomy: Kysely only. */
 import type { Executor } from '../../db/database.ts';
 import type { RequestType } from '../../../domain/requests/taxonomy.ts';
@@ -5,6 +6,10 @@ import type { TermUnitColumn } from './requests.tables.ts';
 
 export function findDesk(db: Executor, organizationId: string) {
   return db.selectFrom('requestDesks').selectAll().where('organizationId', '=', organizationId).executeTakeFirst();
+}
+
+export function findDesks(db: Executor, organizationIds: readonly string[]) {
+  return db.selectFrom('requestDesks').selectAll().where('organizationId', '=', sql<string>`any(${[...organizationIds]}::uuid[])`).execute();
 }
 
 /** Inserts a desk unless one exists; returns whether this call created it. */
@@ -49,20 +54,17 @@ export function findCategory(db: Executor, organizationId: string, id: string) {
   return db.selectFrom('requestCategories').select(CATEGORY_COLUMNS).where('organizationId', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
 
-/** A category and its parent, when it has one, in one read (at most two rows, in no given order). */
-export function findCategoryAndParent(db: Executor, organizationId: string, id: string) {
+/** Categories and their parents, in one read (in no given order; the caller checks organisations). */
+export function findCategoriesAndParents(db: Executor, ids: readonly string[]) {
+  const wanted = sql<string>`any(${[...ids]}::uuid[])`;
   return db
     .selectFrom('requestCategories')
     .select(CATEGORY_COLUMNS)
-    .where('organizationId', '=', organizationId)
-    .where((eb) =>
-      eb.or([
-        eb('id', '=', id),
-        eb('id', 'in', eb.selectFrom('requestCategories').select('parentId').where('organizationId', '=', organizationId).where('id', '=', id)),
-      ]),
-    )
+    .where((eb) => eb.or([eb('id', '=', wanted), eb('id', 'in', eb.selectFrom('requestCategories').select('parentId').where('id', '=', wanted))]))
     .execute();
 }
+
+export type CategoryRow = Awaited<ReturnType<typeof findCategoriesAndParents>>[number];
 
 export interface NewCategory {
   organizationId: string;

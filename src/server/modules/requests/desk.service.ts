@@ -13,7 +13,7 @@ import { authorize } from '../../http/access.ts';
 import type { RequestContext } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findOrganizationInternal } from '../organizations/organizations.service.ts';
+import { findOrganizationInternal, findOrganizationsInternal } from '../organizations/organizations.service.ts';
 import * as repo from './desk.repository.ts';
 
 export const DESK_KINDS = ['school', 'support_service'] as const;
@@ -58,6 +58,33 @@ export async function loadDesk(db: Executor, organizationId: string): Promise<De
     if (!row) throw new Error(`desk of ${organizationId} was not created`);
   }
   return { org, policy: row };
+}
+
+/**
+ * The desks of several organisations in two reads; each entry is the desk or the error `loadDesk`
+ * would throw for it. A desk used for the first time is created as `loadDesk` does.
+ */
+export async function loadDesks(db: Executor, organizationIds: readonly string[]): Promise<Map<string, Desk | AppError>> {
+  const ids = [...new Set(organizationIds)];
+  const result = new Map<string, Desk | AppError>();
+  if (ids.length === 0) return result;
+  const orgs = new Map((await findOrganizationsInternal({ db }, ids)).map((org) => [org.id, org]));
+  const policies = new Map((await repo.findDesks(db, ids)).map((row) => [row.organizationId, row]));
+  for (const id of ids) {
+    const org = orgs.get(id);
+    const policy = policies.get(id);
+    if (org && policy && (DESK_KINDS as readonly string[]).includes(org.kind)) {
+      result.set(id, { org, policy });
+      continue;
+    }
+    try {
+      result.set(id, await loadDesk(db, id));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      result.set(id, error);
+    }
+  }
+  return result;
 }
 
 async function seedDefaultCategories(db: Executor, organizationId: string): Promise<void> {
@@ -216,8 +243,19 @@ export async function updateCategory(deps: Deps, ctx: RequestContext, organizati
  * @throws VALIDATION on the `categoryId` field otherwise.
  */
 export async function usableCategory(db: Executor, organizationId: string, categoryId: string) {
-  const rows = await repo.findCategoryAndParent(db, organizationId, categoryId);
-  const category = rows.find((row) => row.id === categoryId);
+  return usableAmong(await repo.findCategoriesAndParents(db, [categoryId]), organizationId, categoryId);
+}
+
+export type UsableCategory = ReturnType<typeof usableAmong>;
+
+/** Categories with their parents read at once (`findCategoriesAndParents`), for `usableAmong`. */
+export function categoriesAndParents(db: Executor, categoryIds: readonly string[]): Promise<repo.CategoryRow[]> {
+  return categoryIds.length === 0 ? Promise.resolve([]) : repo.findCategoriesAndParents(db, [...new Set(categoryIds)]);
+}
+
+/** `usableCategory` over rows already read. @throws VALIDATION on the `categoryId` field. */
+export function usableAmong(rows: readonly repo.CategoryRow[], organizationId: string, categoryId: string) {
+  const category = rows.find((row) => row.id === categoryId && row.organizationId === organizationId);
   const parent = category?.parentId ? (rows.find((row) => row.id === category.parentId) ?? null) : null;
   if (!category || !category.isActive || (parent !== null && !parent.isActive)) {
     throw new AppError('VALIDATION', { fields: { categoryId: { key: 'requests.field.categoryInvalid' } } });

@@ -15,7 +15,7 @@ import { createBusinessClock, defaultBusinessHours, type BusinessClock, type Wor
 import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { enqueueJob, enqueueJobs, type NewJob } from '../../jobs/jobs.repository.ts';
-import { getWorkCalendar } from '../calendar/calendar.service.ts';
+import { getWorkCalendars, type OrganizationCalendar } from '../calendar/calendar.service.ts';
 import type { DeskPolicy } from './desk.service.ts';
 import * as repo from './requests.repository.ts';
 import type { RequestRow } from './requests.repository.ts';
@@ -33,7 +33,16 @@ const clocks = new WeakMap<WorkCalendar, BusinessClock>();
  * zone. `db` lets a caller inside a transaction see an organisation created in it (the demo seed).
  */
 export async function deskClock(deps: Deps, organizationId: string, db: Executor = deps.db): Promise<BusinessClock> {
-  const { calendar, timeZone, weekKind } = await getWorkCalendar({ ...deps, db }, organizationId);
+  return (await deskClocks(deps, [organizationId], db)).get(organizationId)!;
+}
+
+/** The business clocks of several desks, with one calendar revision check. */
+export async function deskClocks(deps: Deps, organizationIds: readonly string[], db: Executor = deps.db): Promise<Map<string, BusinessClock>> {
+  const calendars = await getWorkCalendars({ ...deps, db }, organizationIds);
+  return new Map([...calendars].map(([id, calendar]) => [id, clockOf(calendar)]));
+}
+
+function clockOf({ calendar, timeZone, weekKind }: OrganizationCalendar): BusinessClock {
   let clock = clocks.get(calendar);
   if (!clock) {
     clock = createBusinessClock({ calendar, hours: defaultBusinessHours(weekKind, timeZone) });
@@ -108,9 +117,14 @@ export function escalationKey(requestId: string, dueAt: number): string {
  * deadline a no-op.
  */
 export async function scheduleDeadlineJobs(db: Executor, request: RequestRow, policy: DeskPolicy, now: Date): Promise<void> {
-  if (!isOpen(request.status)) return;
+  await enqueueJobs(db, deadlineJobs(request, policy, now));
+}
+
+/** The reminder and escalation jobs for the deadline that counts now (none for a closed or paused request). */
+export function deadlineJobs(request: RequestRow, policy: DeskPolicy, now: Date): NewJob[] {
+  if (!isOpen(request.status)) return [];
   const dueAt = currentDueAt(request);
-  if (dueAt === null) return;
+  if (dueAt === null) return [];
   const payload = { requestId: request.id, dueAt: new Date(dueAt).toISOString() };
   const remindAt = reminderAt(dueAt, policy.reminderLeadHours);
   const jobs: NewJob[] = [];
@@ -133,7 +147,7 @@ export async function scheduleDeadlineJobs(db: Executor, request: RequestRow, po
     runAt: new Date(Math.max(dueAt + 1, now.getTime())),
     maxAttempts: JOB_ATTEMPTS,
   });
-  await enqueueJobs(db, jobs);
+  return jobs;
 }
 
 /** Enqueues the auto-close of a resolved request. */

@@ -10,7 +10,7 @@ import type { Executor } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
-import { enqueueEmail, enqueueEmailRow, type OutboxDelivery } from '../../mail/outbox.ts';
+import { enqueueEmail, enqueueEmailRow, type OutboxDelivery, type OutgoingEmail } from '../../mail/outbox.ts';
 import { findUserById, usersWithRole } from '../identity/identity.lookup.ts';
 import type { Desk } from './desk.service.ts';
 import { insertNotifications, type NewNotification } from './notifications.repository.ts';
@@ -64,8 +64,21 @@ export async function mailRequester(
   extra: { message?: string | null; reason?: RejectReason | null; token?: string } = {},
 ): Promise<OutboxDelivery | null> {
   if (!request.requesterEmail) return null;
-  const locale = request.requesterLocale;
   const token = extra.token ?? (await issueStatusToken(db, request));
+  return enqueueEmailRow(db, requesterMail(deps, request, desk, template, { ...extra, token })!);
+}
+
+/** The e-mail `mailRequester` sends, with the status link of `token`; null without an address. */
+export function requesterMail(
+  deps: Deps,
+  request: RequestRow,
+  desk: Desk,
+  template: RequesterTemplate,
+  extra: { message?: string | null; reason?: RejectReason | null; token: string },
+): OutgoingEmail | null {
+  if (!request.requesterEmail) return null;
+  const locale = request.requesterLocale;
+  const token = extra.token;
   const params: MessageParams = {
     name: request.requesterName,
     number: request.number,
@@ -82,7 +95,7 @@ export async function mailRequester(
     translate(locale, 'requests.mail.statusLink', { link: statusUrl(deps, token) }),
     translate(locale, 'requests.mail.signature', { org: desk.org.shortName }),
   ].join('\n\n');
-  return enqueueEmailRow(db, {
+  return {
     organizationId: request.organizationId,
     to: request.requesterEmail,
     subject: translate(locale, `requests.mail.${template}.subject` as MessageKey, params),
@@ -90,7 +103,7 @@ export async function mailRequester(
     template: `requests.${template}`,
     relatedType: RELATED_TYPE,
     relatedId: request.id,
-  });
+  };
 }
 
 export interface Recipient {

@@ -7,7 +7,7 @@ import { allowedActions, type ActorKind, type LifecycleAction } from '../../../d
 import type { Executor } from '../../db/database.ts';
 import { emailsRelatedTo, type OutboxDelivery } from '../../mail/outbox.ts';
 import type { DeskPolicy } from './desk.service.ts';
-import { findCategoryAndParent } from './desk.repository.ts';
+import { findCategoriesAndParents, type CategoryRow } from './desk.repository.ts';
 import { currentDueAt } from './request-deadlines.ts';
 import { RELATED_TYPE } from './request-notify.ts';
 import * as repo from './requests.repository.ts';
@@ -61,8 +61,6 @@ export function presentQueueItem(row: QueueRow, policy: DeskPolicy, now: Date) {
   };
 }
 
-type CategoryRow = Awaited<ReturnType<typeof findCategoryAndParent>>[number];
-
 /** How a view shows a category with its parent. */
 export function categoryView(category: CategoryRow, parent: Pick<CategoryRow, 'id' | 'code' | 'name'> | null) {
   return {
@@ -76,7 +74,7 @@ export function categoryView(category: CategoryRow, parent: Pick<CategoryRow, 'i
 
 async function categoryOf(db: Executor, row: RequestRow) {
   if (!row.categoryId) return null;
-  const rows = await findCategoryAndParent(db, row.organizationId, row.categoryId);
+  const rows = (await findCategoriesAndParents(db, [row.categoryId])).filter((r) => r.organizationId === row.organizationId);
   const category = rows.find((r) => r.id === row.categoryId);
   if (!category) return null;
   const parent = category.parentId ? (rows.find((r) => r.id === category.parentId) ?? null) : null;

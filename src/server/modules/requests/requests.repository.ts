@@ -10,30 +10,42 @@ export type RequestRow = Awaited<ReturnType<typeof findRequest>> & {};
 export type NewRequestRow = Insertable<RequestsTable>;
 export type RequestPatch = Updateable<RequestsTable>;
 
-/** Next number in the desk's yearly sequence; the row lock serialises concurrent registrations. */
-export async function nextSequence(db: Executor, organizationId: string, year: number): Promise<number> {
-  const row = await db
+/**
+ * Takes `count` numbers of each desk's yearly sequence in one statement; returns the last number
+ * taken per `organizationId:year` (so `last - count + 1 … last` are the caller's). The counter rows
+ * stay locked until commit, which serialises concurrent registrations of a desk; they are locked
+ * in sorted order, so two groups never wait for each other in a cycle.
+ */
+export async function takeSequences(db: Executor, counts: ReadonlyArray<{ organizationId: string; year: number; count: number }>): Promise<Map<string, number>> {
+  if (counts.length === 0) return new Map();
+  const sorted = [...counts].sort((a, b) => (a.organizationId === b.organizationId ? a.year - b.year : a.organizationId < b.organizationId ? -1 : 1));
+  const rows = await db
     .insertInto('requestNumberCounters')
-    .values({ organizationId, year, lastValue: 1 })
-    .onConflict((oc) => oc.columns(['organizationId', 'year']).doUpdateSet({ lastValue: sql<number>`request_number_counters.last_value + 1` }))
-    .returning('lastValue')
-    .executeTakeFirstOrThrow();
-  return row.lastValue;
+    .values(sorted.map((c) => ({ organizationId: c.organizationId, year: c.year, lastValue: c.count })))
+    .onConflict((oc) =>
+      oc.columns(['organizationId', 'year']).doUpdateSet({ lastValue: sql<number>`request_number_counters.last_value + excluded.last_value` }),
+    )
+    .returning(['organizationId', 'year', 'lastValue'])
+    .execute();
+  return new Map(rows.map((row) => [`${row.organizationId}:${row.year}`, row.lastValue]));
 }
 
-/** Inserts a request and its first private status link (stored by hash) in one statement. */
-export function insertRequestWithStatusToken(db: Executor, tokenHash: string, row: NewRequestRow) {
-  return db
-    .with('r', (qb) => qb.insertInto('requests').values(row).returningAll())
+/**
+ * Inserts requests (their ids made by the caller) and each one's first private status link
+ * (stored by hash) in one statement; returns the rows in the order given.
+ */
+export async function insertRequestsWithStatusTokens(db: Executor, items: ReadonlyArray<{ row: NewRequestRow & { id: string }; tokenHash: string }>): Promise<RequestRow[]> {
+  if (items.length === 0) return [];
+  const rows = await db
+    .with('r', (qb) => qb.insertInto('requests').values(items.map((item) => item.row)).returningAll())
     .with('t', (qb) =>
-      qb
-        .insertInto('requestStatusTokens')
-        .columns(['tokenHash', 'requestId', 'organizationId'])
-        .expression((eb) => eb.selectFrom('r').select([sql<string>`${tokenHash}::text`.as('tokenHash'), 'r.id', 'r.organizationId'])),
+      qb.insertInto('requestStatusTokens').values(items.map((item) => ({ tokenHash: item.tokenHash, requestId: item.row.id, organizationId: item.row.organizationId }))),
     )
     .selectFrom('r')
     .selectAll()
-    .executeTakeFirstOrThrow();
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return items.map((item) => byId.get(item.row.id)!);
 }
 
 export function findRequest(db: Executor, id: string) {
@@ -43,6 +55,28 @@ export function findRequest(db: Executor, id: string) {
 /** The request row locked for the rest of the transaction (transitions are serialised). */
 export function lockRequest(db: Executor, id: string) {
   return db.selectFrom('requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Requests already registered under any of these form keys or e-mail Message-IDs (per
+ * organisation), in one read; the caller matches the pairs.
+ */
+export function findByKeys(db: Executor, keys: ReadonlyArray<{ organizationId: string; idempotencyKey?: string | null | undefined; sourceMessageId?: string | null | undefined }>) {
+  const orgs = [...new Set(keys.map((k) => k.organizationId))];
+  const forms = [...new Set(keys.flatMap((k) => (k.idempotencyKey ? [k.idempotencyKey] : [])))];
+  const messages = [...new Set(keys.flatMap((k) => (k.sourceMessageId ? [k.sourceMessageId] : [])))];
+  if (forms.length === 0 && messages.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('requests')
+    .selectAll()
+    .where('organizationId', '=', sql<string>`any(${orgs}::uuid[])`)
+    .where((eb) =>
+      eb.or([
+        ...(forms.length > 0 ? [eb('idempotencyKey', '=', sql<string>`any(${forms}::text[])`)] : []),
+        ...(messages.length > 0 ? [eb('sourceMessageId', '=', sql<string>`any(${messages}::text[])`)] : []),
+      ]),
+    )
+    .execute();
 }
 
 export function findByIdempotencyKey(db: Executor, organizationId: string, key: string) {

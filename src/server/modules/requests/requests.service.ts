@@ -51,7 +51,8 @@ import { loadDesk } from './desk.service.ts';
 import { loadForDesk, loadForRequester, type RequesterTarget } from './request-access.ts';
 import { checkFiles, type UploadedFile } from './request-attachments.ts';
 import { issueStatusToken, statusUrl } from './request-notify.ts';
-import { findDuplicate, registerRequest, type RegisterInput, type Registered } from './request-register.ts';
+import { createGrouper, groupersBy, type Settled } from '../../lib/grouper.ts';
+import { findDuplicate, registerMany, type RegisterInput, type RegisterItem, type Registered } from './request-register.ts';
 import { appendStaffMessage, applyTransition, assertActionInput, assign, classify, type ClassificationPatch } from './request-transitions.ts';
 import { presentForDesk, presentForRequester } from './request-views.ts';
 import * as repo from './requests.repository.ts';
@@ -68,10 +69,18 @@ interface Wording {
   description?: string | null | undefined;
 }
 
-/** Runs the registration; a concurrent duplicate (same idempotency key / Message-ID) returns the stored request. */
-async function registerOnce(deps: Deps, input: RegisterInput, work: (tx: Executor) => Promise<Registered>): Promise<Registered> {
+/**
+ * Registers one request in its own transaction; a concurrent duplicate (same idempotency key /
+ * Message-ID) returns the stored request.
+ */
+async function registerOnce(deps: Deps, item: RegisterItem): Promise<Registered> {
+  const { input } = item;
   try {
-    return await deps.db.transaction().execute(work);
+    return await deps.db.transaction().execute(async (tx) => {
+      const [outcome] = await registerMany(tx, deps, [item]);
+      if (!outcome!.ok) throw outcome!.error;
+      return outcome!.value;
+    });
   } catch (error) {
     const pgError = error as { code?: string; constraint?: string };
     if (pgError.code === '23505' && /idempotency_key|source_message_id/.test(pgError.constraint ?? '')) {
@@ -83,6 +92,42 @@ async function registerOnce(deps: Deps, input: RegisterInput, work: (tx: Executo
     }
     throw error;
   }
+}
+
+const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+
+/**
+ * Group commit of registrations: the requests that arrive while earlier ones are being written
+ * are registered together, in one transaction with one statement per table (lib/grouper.ts). A
+ * registration's own problem (wording, category, …) is its own answer; a database error in a group
+ * (e.g. two submissions of one form key in the same group) sends each of its requests through a
+ * transaction of its own, so one request never fails another. Every request still commits with its
+ * events, e-mails, jobs and audit row, or not at all.
+ */
+const registrations = groupersBy((deps: Deps) =>
+  createGrouper<RegisterItem, Registered>({
+    maxGroup: 32,
+    maxInFlight: 2,
+    run: async (items) => {
+      if (items.length > 1) {
+        try {
+          return await deps.db.transaction().execute((tx) => registerMany(tx, deps, items));
+        } catch (error) {
+          deps.log.warn({ err: error, requests: items.length }, 'a group of registrations failed: registering each alone');
+        }
+      }
+      return Promise.all(items.map((item) => settle(registerOnce(deps, item))));
+    },
+  }),
+);
+
+/** Registers through the group commit (see `registrations`). */
+function register(deps: Deps, item: RegisterItem): Promise<Registered> {
+  return registrations(deps).submit(item);
 }
 
 const DEFAULT_ATTACHMENT_BASE = (id: string) => `/api/my/requests/${id}/attachments`;
@@ -110,7 +155,7 @@ export async function createOwnRequest(deps: Deps, ctx: RequestContext, input: O
     registeredBy: 'requester',
     files,
   };
-  const registered = await registerOnce(deps, registerInput, (tx) => registerRequest(tx, deps, ctx, registerInput));
+  const registered = await register(deps, { ctx, input: registerInput });
   const desk = registered.desk ?? (await loadDesk(deps.db, registered.request.organizationId));
   const view = await presentForRequester(
     deps.db,
@@ -148,7 +193,7 @@ export async function createPublicRequest(deps: Deps, ctx: RequestContext, input
     registeredBy: 'requester',
     files,
   };
-  const registered = await registerOnce(deps, registerInput, (tx) => registerRequest(tx, deps, ctx, registerInput));
+  const registered = await register(deps, { ctx, input: registerInput });
   const { request, statusToken } = registered;
   return {
     created: registered.created,
@@ -245,11 +290,7 @@ export async function createIntakeRequest(deps: Deps, ctx: RequestContext, input
     files,
   };
   // The desk is read once, in the registration's transaction, and serves the check and the view.
-  const registered = await registerOnce(deps, registerInput, async (tx) => {
-    const desk = await loadDesk(tx, organizationId);
-    authorize(ctx, 'request.work', desk.org.path);
-    return registerRequest(tx, deps, ctx, { ...registerInput, desk });
-  });
+  const registered = await register(deps, { ctx, input: registerInput, checkDesk: (desk) => authorize(ctx, 'request.work', desk.org.path) });
   const desk = registered.desk ?? (await loadDesk(deps.db, organizationId));
   // A new request is shown from what its registration wrote; a repeated one is read back.
   const view = await presentForDesk(deps.db, registered.request, desk.policy, deps.clock.now(), registered.parts);
