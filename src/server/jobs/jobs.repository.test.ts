@@ -32,11 +32,26 @@ async function settle(): Promise<void> {
 describe('enqueueJobs', () => {
   it('inserts several jobs in one statement, skips known dedupe keys, keeps the default attempts', async () => {
     const later = new Date(Date.now() + 3_600_000);
-    expect(await enqueueJobs(t.db, [{ kind: 'test.a', dedupeKey: 'a-1', runAt: later, maxAttempts: 20 }, { kind: 'test.b', dedupeKey: 'b-1', runAt: later }])).toBe(2);
-    expect(await enqueueJobs(t.db, [{ kind: 'test.a', dedupeKey: 'a-1', runAt: later }, { kind: 'test.c', dedupeKey: 'c-1', runAt: later }])).toBe(1);
+    expect(
+      await enqueueJobs(t.db, [
+        { kind: 'test.a', dedupeKey: 'a-1', runAt: later, maxAttempts: 20 },
+        { kind: 'test.b', dedupeKey: 'b-1', runAt: later },
+      ]),
+    ).toBe(2);
+    expect(
+      await enqueueJobs(t.db, [
+        { kind: 'test.a', dedupeKey: 'a-1', runAt: later },
+        { kind: 'test.c', dedupeKey: 'c-1', runAt: later },
+      ]),
+    ).toBe(1);
     expect(await enqueueJob(t.db, { kind: 'test.b', dedupeKey: 'b-1', runAt: later })).toBe(false);
     expect(await enqueueJobs(t.db, [])).toBe(0);
-    const rows = await t.db.selectFrom('jobs').select(['kind', 'dedupeKey', 'maxAttempts']).where('kind', 'like', 'test.%').orderBy('id').execute();
+    const rows = await t.db
+      .selectFrom('jobs')
+      .select(['kind', 'dedupeKey', 'maxAttempts'])
+      .where('kind', 'like', 'test.%')
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
       { kind: 'test.a', dedupeKey: 'a-1', maxAttempts: 20 },
       { kind: 'test.b', dedupeKey: 'b-1', maxAttempts: 8 },
@@ -49,7 +64,12 @@ describe('enqueueJobs', () => {
     await t.db.transaction().execute((tx) => enqueueJobs(tx, [{ kind: 'wake.later', runAt: new Date(Date.now() + 60_000) }]));
     await settle();
     expect(woken).toEqual([]);
-    await t.db.transaction().execute((tx) => enqueueJobs(tx, [{ kind: 'wake.now', dedupeKey: 'now-1' }, { kind: 'wake.later', runAt: new Date(Date.now() + 60_000) }]));
+    await t.db.transaction().execute((tx) =>
+      enqueueJobs(tx, [
+        { kind: 'wake.now', dedupeKey: 'now-1' },
+        { kind: 'wake.later', runAt: new Date(Date.now() + 60_000) },
+      ]),
+    );
     await settle();
     expect(woken).toEqual(['wake.now']);
     expect(await enqueueJob(t.db, { kind: 'wake.now', dedupeKey: 'now-1' })).toBe(false);

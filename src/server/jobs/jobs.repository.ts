@@ -83,18 +83,20 @@ export async function claimJobs(db: Executor, worker: string, limit: number, loc
   return result.rows;
 }
 
-export async function finishJob(db: Executor, id: number): Promise<void> {
-  await db.updateTable('jobs').set({ finishedAt: sql`now()`, lockedUntil: null, lastError: null }).where('id', '=', id).execute();
+/** Marks jobs done, in one statement. */
+export async function finishJobs(db: Executor, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('jobs')
+    .set({ finishedAt: sql`now()`, lockedUntil: null, lastError: null })
+    .where('id', '=', sql<number>`any(${[...ids]}::bigint[])`)
+    .execute();
 }
 
 export async function failJob(db: Executor, id: number, error: string, retryAt: Date | null): Promise<void> {
   await db
     .updateTable('jobs')
-    .set(
-      retryAt
-        ? { runAt: retryAt, lockedUntil: null, lastError: error }
-        : { failedAt: sql`now()`, lockedUntil: null, lastError: error },
-    )
+    .set(retryAt ? { runAt: retryAt, lockedUntil: null, lastError: error } : { failedAt: sql`now()`, lockedUntil: null, lastError: error })
     .where('id', '=', id)
     .execute();
 }

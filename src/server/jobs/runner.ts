@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
-import { claimJobs, failJob, finishJob, JOBS_CHANNEL, type ClaimedJob } from './jobs.repository.ts';
+import { claimJobs, failJob, finishJobs, JOBS_CHANNEL, type ClaimedJob } from './jobs.repository.ts';
 
 export type JobHandler = (job: ClaimedJob) => Promise<void>;
 
@@ -44,17 +44,19 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   let stopping = false;
   let wakeRequested = false;
 
-  async function runOne(job: ClaimedJob): Promise<void> {
+  /** Runs a job's handler; true when it succeeded (the caller marks it done), false when it was failed or rescheduled. */
+  async function runOne(job: ClaimedJob): Promise<boolean> {
     const handler = handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       await handler(job);
-      await finishJob(options.db, job.id);
+      return true;
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       const retryAt = job.attempts < job.maxAttempts ? new Date(Date.now() + backoffMs(job.attempts)) : null;
       options.log.warn({ job: job.id, kind: job.kind, attempt: job.attempts, err: message }, 'job failed');
       await failJob(options.db, job.id, message, retryAt);
+      return false;
     }
   }
 
@@ -63,7 +65,12 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     for (;;) {
       const jobs = await claimJobs(options.db, worker, options.batch ?? 10, options.lockMs ?? 120_000);
       if (jobs.length === 0) return total;
-      for (const job of jobs) await runOne(job);
+      // The claimed batch is marked done in one statement. Handlers are idempotent (an e-mail is sent
+      // once per outbox row, an alert once per deadline), so a crash before the mark only repeats
+      // a check, never a message.
+      const done: number[] = [];
+      for (const job of jobs) if (await runOne(job)) done.push(job.id);
+      await finishJobs(options.db, done);
       total += jobs.length;
       if (stopping) return total;
     }

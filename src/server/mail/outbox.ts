@@ -30,16 +30,23 @@ const DELIVERY_COLUMNS = ['id', 'toAddress', 'subject', 'template', 'status', 'a
 
 /** Like `enqueueEmail`, returning the stored row's delivery columns (so a caller need not read it back). */
 export async function enqueueEmailRow(db: Executor, email: OutgoingEmail): Promise<OutboxDelivery> {
-  return (await enqueueEmailRows(db, [email]))[0]!;
+  const id = newOutboxId();
+  const [row] = await insertOutboxRows(db, [{ ...email, id }]);
+  await enqueueJobs(db, [sendJob(id, email.organizationId)]);
+  return row!;
 }
 
+/** An id for an outbox row, made before the row is written (so other rows can name it). */
+export const newOutboxId = (): string => randomUUID();
+
 /**
- * Several e-mails in one statement and their send jobs in another; returns the rows' delivery
- * columns in the order given (the ids are made here, so the order needs no guessing).
+ * Outbox rows with ids made by `newOutboxId`, WITHOUT their send jobs: the caller enqueues
+ * `sendJob(id, organizationId)` for each in the same transaction. Returns the delivery columns in
+ * the order given.
  */
-export async function enqueueEmailRows(db: Executor, emails: readonly OutgoingEmail[]): Promise<OutboxDelivery[]> {
+export async function insertOutboxRows(db: Executor, emails: ReadonlyArray<OutgoingEmail & { id: string }>): Promise<OutboxDelivery[]> {
   if (emails.length === 0) return [];
-  const ids = emails.map(() => randomUUID());
+  const ids = emails.map((email) => email.id);
   const rows = await db
     .insertInto('emailOutbox')
     .values(
@@ -58,7 +65,6 @@ export async function enqueueEmailRows(db: Executor, emails: readonly OutgoingEm
     .returning(DELIVERY_COLUMNS)
     .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
-  await enqueueJobs(db, emails.map((email, index) => sendJob(ids[index]!, email.organizationId)));
   return ids.map((id) => byId.get(id)!);
 }
 

@@ -36,7 +36,9 @@ export function createEmailSender(db: Database, config: Config, log: Logger) {
       return;
     }
     try {
-      const info = await (await getTransport(config.smtp)).sendMail({
+      const info = await (
+        await getTransport(config.smtp)
+      ).sendMail({
         from: config.smtp.from,
         to: email.toAddress,
         subject: email.subject,

@@ -20,5 +20,7 @@ const AuditQuery = Type.Object(
 );
 
 export async function auditRoutes(app: App, { deps }: RouteOptions): Promise<void> {
-  app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery } }, async (request) => browseAudit(deps, contextOf(request), request.query));
+  app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery } }, async (request) =>
+    browseAudit(deps, contextOf(request), request.query),
+  );
 }

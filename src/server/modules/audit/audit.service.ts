@@ -22,7 +22,10 @@ export async function recordAudit(tx: Executor, ctx: RequestContext, record: Aud
 
 /** Several audit rows (each with its own caller) in one statement, inside the caller's transaction. */
 export async function recordAudits(tx: Executor, entries: ReadonlyArray<{ ctx: RequestContext; record: AuditRecord }>): Promise<void> {
-  await insertAudit(tx, entries.map(({ ctx, record }) => auditRow(ctx, record)));
+  await insertAudit(
+    tx,
+    entries.map(({ ctx, record }) => auditRow(ctx, record)),
+  );
 }
 
 function auditRow(ctx: RequestContext, record: AuditRecord): AuditEntry {

@@ -5,7 +5,14 @@
  * t=2 a shortened working day and t=3 a Saturday/Sunday worked). Returns the five-day-week data;
  * every problem is reported as one sentence through ImportError.
  */
-import { dayFromCivil, formatIsoDate, isoWeekday, parseCalendarFile, parseIsoDate, type YearData } from '../../../domain/working-time/index.ts';
+import {
+  dayFromCivil,
+  formatIsoDate,
+  isoWeekday,
+  parseCalendarFile,
+  parseIsoDate,
+  type YearData,
+} from '../../../domain/working-time/index.ts';
 
 /** One problem with the file: a catalogue key (calendar.import.*) and its parameters. */
 export class ImportError extends Error {
@@ -61,7 +68,13 @@ function parseJson(text: string): ImportedYear {
       const file = parseCalendarFile(json);
       return { year: file.year, source: file.source, week5: file.week5, week6: file.week6 };
     }
-    const file = parseCalendarFile({ year: value.year, country: value.country ?? 'ru', source: value.source ?? 'upload', week5: value, week6: emptyYear() });
+    const file = parseCalendarFile({
+      year: value.year,
+      country: value.country ?? 'ru',
+      source: value.source ?? 'upload',
+      week5: value,
+      week6: emptyYear(),
+    });
     return { year: file.year, source: file.source, week5: file.week5, week6: null };
   } catch (error) {
     throw new ImportError('jsonInvalid', { detail: (error as Error).message.replace(/^Invalid calendar file: /, '') });
@@ -104,7 +117,8 @@ async function parseXml(text: string): Promise<ImportedYear> {
     } catch {
       throw new ImportError('xmlNoSuchDate', { position, date: `${match[2]}.${match[1]}.${year}` });
     }
-    if (formatIsoDate(dayFromCivil(year, month, dom)) !== iso) throw new ImportError('xmlNoSuchDate', { position, date: `${match[2]}.${match[1]}.${year}` });
+    if (formatIsoDate(dayFromCivil(year, month, dom)) !== iso)
+      throw new ImportError('xmlNoSuchDate', { position, date: `${match[2]}.${match[1]}.${year}` });
     const weekend = isoWeekday(dayNumber) >= 6;
     switch (day['@_t']) {
       case '1':

@@ -8,7 +8,11 @@ export function calendarRevision(db: Executor) {
 }
 
 export async function bumpRevision(db: Executor): Promise<void> {
-  await db.updateTable('calendarRevision').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', 1).execute();
+  await db
+    .updateTable('calendarRevision')
+    .set((eb) => ({ revision: eb('revision', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
 }
 
 export function listYears(db: Executor, weekKind: WeekKindColumn, country = 'ru') {
@@ -34,7 +38,14 @@ export function findYear(db: Executor, weekKind: WeekKindColumn, year: number, c
 
 export async function upsertYear(
   db: Executor,
-  row: { weekKind: WeekKindColumn; year: number; data: YearData; source: string; origin: 'shipped' | 'imported' | 'edited'; updatedBy: string | null },
+  row: {
+    weekKind: WeekKindColumn;
+    year: number;
+    data: YearData;
+    source: string;
+    origin: 'shipped' | 'imported' | 'edited';
+    updatedBy: string | null;
+  },
   onlyIfMissing = false,
 ): Promise<boolean> {
   const values = {
@@ -69,7 +80,11 @@ export async function upsertYear(
 }
 
 export function organizationCalendar(db: Executor, organizationId: string) {
-  return db.selectFrom('organizationCalendars').select(['weekKind', 'country']).where('organizationId', '=', organizationId).executeTakeFirst();
+  return db
+    .selectFrom('organizationCalendars')
+    .select(['weekKind', 'country'])
+    .where('organizationId', '=', organizationId)
+    .executeTakeFirst();
 }
 
 export async function setOrganizationWeekKind(db: Executor, organizationId: string, weekKind: WeekKindColumn): Promise<void> {

@@ -10,7 +10,9 @@ const WeekQuery = Type.Object({ weekKind: Type.Optional(WeekKind) }, { additiona
 const YearParams = Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2100 }) }, { additionalProperties: false });
 
 export async function calendarRoutes(app: App, { deps }: RouteOptions): Promise<void> {
-  app.get('/api/calendar/warnings', { schema: { tags: ['calendar'] } }, async (request) => service.calendarWarnings(deps, contextOf(request)));
+  app.get('/api/calendar/warnings', { schema: { tags: ['calendar'] } }, async (request) =>
+    service.calendarWarnings(deps, contextOf(request)),
+  );
 
   app.get('/api/calendar/years', { schema: { tags: ['calendar'], querystring: WeekQuery } }, async (request) =>
     service.listCalendarYears(deps, contextOf(request), request.query.weekKind ?? 'five_day'),
@@ -27,7 +29,10 @@ export async function calendarRoutes(app: App, { deps }: RouteOptions): Promise<
         tags: ['calendar'],
         params: Type.Object({ date: IsoDate }, { additionalProperties: false }),
         body: Type.Object(
-          { weekKind: WeekKind, setting: Type.Union([Type.Literal('working'), Type.Literal('short'), Type.Literal('holiday'), Type.Literal('default')]) },
+          {
+            weekKind: WeekKind,
+            setting: Type.Union([Type.Literal('working'), Type.Literal('short'), Type.Literal('holiday'), Type.Literal('default')]),
+          },
           { additionalProperties: false },
         ),
       },

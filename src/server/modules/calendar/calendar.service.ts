@@ -34,8 +34,12 @@ export interface OrganizationCalendar {
 export async function installShippedCalendars(db: Executor): Promise<number> {
   let inserted = 0;
   for (const file of SHIPPED_RU_CALENDARS) {
-    for (const [weekKind, data] of [['five_day', file.week5], ['six_day', file.week6]] as const) {
-      if (await repo.upsertYear(db, { weekKind, year: file.year, data, source: file.source, origin: 'shipped', updatedBy: null }, true)) inserted += 1;
+    for (const [weekKind, data] of [
+      ['five_day', file.week5],
+      ['six_day', file.week6],
+    ] as const) {
+      if (await repo.upsertYear(db, { weekKind, year: file.year, data, source: file.source, origin: 'shipped', updatedBy: null }, true))
+        inserted += 1;
     }
   }
   if (inserted > 0) await repo.bumpRevision(db);
@@ -55,24 +59,27 @@ const MAX_CACHE = 5_000;
  * primary-key read per call checks the revision).
  */
 export async function getWorkCalendar(deps: Deps, organizationId: string): Promise<OrganizationCalendar> {
-  return (await getWorkCalendars(deps, [organizationId])).get(organizationId)!;
+  const calendar = (await getWorkCalendars(deps, [organizationId])).get(organizationId);
+  if (!calendar) throw new AppError('NOT_FOUND');
+  return calendar;
 }
 
-/** `getWorkCalendar` for several organisations with one revision check. @throws NOT_FOUND */
+/** `getWorkCalendar` for several organisations with one revision check; unknown ones are left out. */
 export async function getWorkCalendars(deps: Deps, organizationIds: readonly string[]): Promise<Map<string, OrganizationCalendar>> {
   const { revision } = await repo.calendarRevision(deps.db);
   const result = new Map<string, OrganizationCalendar>();
   for (const id of organizationIds) {
     if (result.has(id)) continue;
     const cached = cache.get(id);
-    result.set(id, cached && cached.revision === revision ? cached.value : await loadWorkCalendar(deps, id, revision));
+    const calendar = cached && cached.revision === revision ? cached.value : await loadWorkCalendar(deps, id, revision);
+    if (calendar) result.set(id, calendar);
   }
   return result;
 }
 
-async function loadWorkCalendar(deps: Deps, organizationId: string, revision: number): Promise<OrganizationCalendar> {
+async function loadWorkCalendar(deps: Deps, organizationId: string, revision: number): Promise<OrganizationCalendar | null> {
   const org = await findOrganizationInternal(deps, organizationId);
-  if (!org) throw new AppError('NOT_FOUND');
+  if (!org) return null;
   const weekKind = (await repo.organizationCalendar(deps.db, organizationId))?.weekKind ?? 'five_day';
   const rows = await repo.listYears(deps.db, weekKind);
   const closures = (await repo.closuresFor(deps.db, org.path)).map((c) => c.day);
@@ -80,7 +87,8 @@ async function loadWorkCalendar(deps: Deps, organizationId: string, revision: nu
     weekKind,
     years: Object.fromEntries(rows.map((row) => [row.year, toYearData(row)])),
     closures,
-    onFallbackYear: (year) => deps.log.warn({ organizationId, year, weekKind }, 'no production calendar for this year: plain weekends used'),
+    onFallbackYear: (year) =>
+      deps.log.warn({ organizationId, year, weekKind }, 'no production calendar for this year: plain weekends used'),
   });
   const value = { calendar, timeZone: org.timezone, weekKind };
   if (cache.size >= MAX_CACHE) cache.clear();
@@ -140,7 +148,14 @@ export async function setCalendarDay(deps: Deps, ctx: RequestContext, input: { w
     const row = await repo.findYear(tx, input.weekKind, year);
     const before = row ? toYearData(row) : base(input.weekKind, year);
     const after = setDay(before, input.weekKind, input.date, input.setting);
-    await repo.upsertYear(tx, { weekKind: input.weekKind, year, data: after, source: row?.source ?? 'manual', origin: 'edited', updatedBy: ctx.actor?.userId ?? null });
+    await repo.upsertYear(tx, {
+      weekKind: input.weekKind,
+      year,
+      data: after,
+      source: row?.source ?? 'manual',
+      origin: 'edited',
+      updatedBy: ctx.actor?.userId ?? null,
+    });
     await repo.bumpRevision(tx);
     await recordAudit(tx, ctx, {
       organizationId: membership.organizationId,
@@ -175,7 +190,9 @@ export async function importCalendarYear(deps: Deps, ctx: RequestContext, input:
     parsed = await parseCalendarUpload(input.content, input.format);
   } catch (error) {
     if (error instanceof ImportError) {
-      throw new AppError('CALENDAR_FILE_INVALID', { params: { reason: translate(ctx.locale, `calendar.import.${error.key}`, error.params) } });
+      throw new AppError('CALENDAR_FILE_INVALID', {
+        params: { reason: translate(ctx.locale, `calendar.import.${error.key}`, error.params) },
+      });
     }
     throw error;
   }
@@ -192,8 +209,22 @@ export async function importCalendarYear(deps: Deps, ctx: RequestContext, input:
     };
     if (!input.dryRun) {
       const actor = ctx.actor?.userId ?? null;
-      await repo.upsertYear(tx, { weekKind: 'five_day', year: parsed.year, data: parsed.week5, source: parsed.source, origin: 'imported', updatedBy: actor });
-      await repo.upsertYear(tx, { weekKind: 'six_day', year: parsed.year, data: week6, source: parsed.source, origin: 'imported', updatedBy: actor });
+      await repo.upsertYear(tx, {
+        weekKind: 'five_day',
+        year: parsed.year,
+        data: parsed.week5,
+        source: parsed.source,
+        origin: 'imported',
+        updatedBy: actor,
+      });
+      await repo.upsertYear(tx, {
+        weekKind: 'six_day',
+        year: parsed.year,
+        data: week6,
+        source: parsed.source,
+        origin: 'imported',
+        updatedBy: actor,
+      });
       await repo.bumpRevision(tx);
       await recordAudit(tx, ctx, {
         organizationId: membership.organizationId,
@@ -230,7 +261,14 @@ export async function setOrganizationWeekKind(deps: Deps, ctx: RequestContext, o
     const before = await repo.organizationCalendar(tx, organizationId);
     await repo.setOrganizationWeekKind(tx, organizationId, weekKind);
     await repo.bumpRevision(tx);
-    await recordAudit(tx, ctx, { organizationId, action: 'calendar.week_kind', entityType: 'organization', entityId: organizationId, before: { weekKind: before?.weekKind ?? 'five_day' }, after: { weekKind } });
+    await recordAudit(tx, ctx, {
+      organizationId,
+      action: 'calendar.week_kind',
+      entityType: 'organization',
+      entityId: organizationId,
+      before: { weekKind: before?.weekKind ?? 'five_day' },
+      after: { weekKind },
+    });
   });
   return getOrganizationCalendarSettings(deps, ctx, organizationId);
 }
@@ -238,10 +276,21 @@ export async function setOrganizationWeekKind(deps: Deps, ctx: RequestContext, o
 export async function addClosure(deps: Deps, ctx: RequestContext, organizationId: string, input: { date: string; reason: string }) {
   await orgForSettings(deps, ctx, organizationId, 'settings.manage');
   return deps.db.transaction().execute(async (tx) => {
-    const created = await repo.insertClosure(tx, { organizationId, day: input.date, reason: input.reason.trim(), createdBy: ctx.actor?.userId ?? null });
+    const created = await repo.insertClosure(tx, {
+      organizationId,
+      day: input.date,
+      reason: input.reason.trim(),
+      createdBy: ctx.actor?.userId ?? null,
+    });
     if (!created) throw new AppError('CONFLICT', { messageKey: 'calendar.closureExists' });
     await repo.bumpRevision(tx);
-    await recordAudit(tx, ctx, { organizationId, action: 'calendar.closure_add', entityType: 'calendar_closure', entityId: created.id, after: created });
+    await recordAudit(tx, ctx, {
+      organizationId,
+      action: 'calendar.closure_add',
+      entityType: 'calendar_closure',
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -253,6 +302,12 @@ export async function removeClosure(deps: Deps, ctx: RequestContext, closureId: 
     await orgForSettings(deps, ctx, closure.organizationId, 'settings.manage');
     await repo.deleteClosure(tx, closureId);
     await repo.bumpRevision(tx);
-    await recordAudit(tx, ctx, { organizationId: closure.organizationId, action: 'calendar.closure_remove', entityType: 'calendar_closure', entityId: closureId, before: closure });
+    await recordAudit(tx, ctx, {
+      organizationId: closure.organizationId,
+      action: 'calendar.closure_remove',
+      entityType: 'calendar_closure',
+      entityId: closureId,
+      before: closure,
+    });
   });
 }

@@ -98,13 +98,19 @@ describe('production calendar in the database', () => {
 
   it('rejects a malformed file with a clear message', async () => {
     const root = await regionAdmin();
-    const broken = await root.post('/api/calendar/import', { content: '<calendar year="2029"><days><day d="01.01" t="1"></days></calendar>' });
+    const broken = await root.post('/api/calendar/import', {
+      content: '<calendar year="2029"><days><day d="01.01" t="1"></days></calendar>',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error).toBe('CALENDAR_FILE_INVALID');
     expect(broken.json().message).toMatch(/^Файл календаря не принят: XML повреждён в строке 1/);
-    const badType = await root.post('/api/calendar/import', { content: '<calendar year="2029"><days><day d="02.30" t="1"/></days></calendar>' });
+    const badType = await root.post('/api/calendar/import', {
+      content: '<calendar year="2029"><days><day d="02.30" t="1"/></days></calendar>',
+    });
     expect(badType.json().message).toBe('Файл календаря не принят: элемент <day> № 1 называет несуществующую дату 30.02.2029.');
-    const badJson = await root.post('/api/calendar/import', { content: '{"year": 2029, "holidays": ["2029-13-01"], "workingWeekends": [], "shortDays": []}' });
+    const badJson = await root.post('/api/calendar/import', {
+      content: '{"year": 2029, "holidays": ["2029-13-01"], "workingWeekends": [], "shortDays": []}',
+    });
     expect(badJson.statusCode).toBe(400);
     expect(badJson.json().message).toMatch(/^Файл календаря не принят: данные календаря неверны .*2029-13-01/);
   });
@@ -120,7 +126,9 @@ describe('week kind and closures of a school', () => {
 
     const otherSchool = await createOrganization(t.db.db, 'school', world.municipality);
     const otherHead = await login(t.app, (await createUser(t.db.db, otherSchool, 'head')).email, TEST_PASSWORD);
-    expect((await otherHead.post(`/api/organizations/${world.school.id}/closures`, { date: '2027-12-02', reason: 'x' })).statusCode).toBe(403);
+    expect((await otherHead.post(`/api/organizations/${world.school.id}/closures`, { date: '2027-12-02', reason: 'x' })).statusCode).toBe(
+      403,
+    );
     expect((await otherHead.delete(`/api/closures/${closure.json().id}`)).statusCode).toBe(403);
     expect((await head.delete(`/api/closures/${closure.json().id}`)).statusCode).toBe(200);
     expect((await getWorkCalendar(t.deps, world.school.id)).calendar.isWorkingDay('2027-12-01')).toBe(true);

@@ -12,12 +12,13 @@ export function findUserById(db: Executor, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Users with any of the ids or (lower-cased) e-mails, in one read. */
+/** Users with any of the ids or (lower-cased) e-mails, each with the organisations it is a member of, in one read. */
 export function findUsersByIdsOrEmails(db: Executor, ids: readonly string[], emails: readonly string[]) {
   if (ids.length === 0 && emails.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('users')
     .selectAll()
+    .select(sql<string[]>`array(select m.organization_id::text from memberships m where m.user_id = users.id)`.as('organizationIds'))
     .where((eb) =>
       eb.or([
         eb('id', '=', sql<string>`any(${[...new Set(ids)]}::uuid[])`),
@@ -52,7 +53,15 @@ export async function membershipsOf(db: Executor, userId: string): Promise<Actor
 
 export async function insertSession(
   db: Executor,
-  row: { id: string; userId: string; membershipId: string | null; csrfToken: string; ip: string | null; userAgent: string | null; expiresAt: Date },
+  row: {
+    id: string;
+    userId: string;
+    membershipId: string | null;
+    csrfToken: string;
+    ip: string | null;
+    userAgent: string | null;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
@@ -114,7 +123,12 @@ export async function recordFailedLogin(db: Executor, userId: string, maxFailure
     .updateTable('users')
     .set((eb) => ({
       failedLogins: eb('failedLogins', '+', 1),
-      lockedUntil: eb.case().when('failedLogins', '>=', maxFailures - 1).then(lockUntil).else(eb.ref('lockedUntil')).end(),
+      lockedUntil: eb
+        .case()
+        .when('failedLogins', '>=', maxFailures - 1)
+        .then(lockUntil)
+        .else(eb.ref('lockedUntil'))
+        .end(),
     }))
     .where('id', '=', userId)
     .returning(['failedLogins', 'lockedUntil'])

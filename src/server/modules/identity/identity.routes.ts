@@ -20,13 +20,17 @@ export async function identityRoutes(app: App, { deps }: RouteOptions): Promise<
   const secure = deps.config.secureCookies;
   const strict = { sessionless: true, rateLimit: { max: deps.config.authRateLimitPerMinute, timeWindow: '1 minute' } };
 
-  app.post('/api/auth/login', { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeResponse } }, config: strict }, async (request, reply) => {
-    const ctx = { ...contextOf(request), userAgent: request.headers['user-agent'] ?? null };
-    const session = await identity.login(deps, ctx, request.body);
-    setSessionCookie(reply, session.token, session.expiresAt, secure);
-    const actor = await identity.resolveSession(deps, session.token);
-    return identity.me({ ...ctx, actor });
-  });
+  app.post(
+    '/api/auth/login',
+    { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeResponse } }, config: strict },
+    async (request, reply) => {
+      const ctx = { ...contextOf(request), userAgent: request.headers['user-agent'] ?? null };
+      const session = await identity.login(deps, ctx, request.body);
+      setSessionCookie(reply, session.token, session.expiresAt, secure);
+      const actor = await identity.resolveSession(deps, session.token);
+      return identity.me({ ...ctx, actor });
+    },
+  );
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: Ok } } }, async (request, reply) => {
     await identity.logout(deps, contextOf(request));
@@ -45,15 +49,23 @@ export async function identityRoutes(app: App, { deps }: RouteOptions): Promise<
     return { ok: true as const };
   });
 
-  app.post('/api/auth/password-reset', { schema: { tags: ['auth'], body: PasswordResetRequestBody, response: { 202: Ok } }, config: strict }, async (request, reply) => {
-    await identity.requestPasswordReset(deps, contextOf(request), request.body.email);
-    return reply.status(202).send({ ok: true as const });
-  });
+  app.post(
+    '/api/auth/password-reset',
+    { schema: { tags: ['auth'], body: PasswordResetRequestBody, response: { 202: Ok } }, config: strict },
+    async (request, reply) => {
+      await identity.requestPasswordReset(deps, contextOf(request), request.body.email);
+      return reply.status(202).send({ ok: true as const });
+    },
+  );
 
-  app.post('/api/auth/password-reset/confirm', { schema: { tags: ['auth'], body: PasswordResetBody, response: { 200: Ok } }, config: strict }, async (request) => {
-    await identity.resetPassword(deps, contextOf(request), request.body);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/password-reset/confirm',
+    { schema: { tags: ['auth'], body: PasswordResetBody, response: { 200: Ok } }, config: strict },
+    async (request) => {
+      await identity.resetPassword(deps, contextOf(request), request.body);
+      return { ok: true as const };
+    },
+  );
 
   app.get('/api/admin/users', { schema: { tags: ['admin'], querystring: UserListQuery } }, async (request) =>
     users.listUsers(deps, contextOf(request), request.query),
@@ -64,8 +76,10 @@ export async function identityRoutes(app: App, { deps }: RouteOptions): Promise<
   app.patch('/api/admin/users/:id', { schema: { tags: ['admin'], params: IdParams, body: UserPatchBody } }, async (request) =>
     users.updateUser(deps, contextOf(request), request.params.id, request.body),
   );
-  app.post('/api/admin/users/:id/memberships', { schema: { tags: ['admin'], params: IdParams, body: NewMembershipBody } }, async (request, reply) =>
-    reply.status(201).send(await users.addMembership(deps, contextOf(request), request.params.id, request.body)),
+  app.post(
+    '/api/admin/users/:id/memberships',
+    { schema: { tags: ['admin'], params: IdParams, body: NewMembershipBody } },
+    async (request, reply) => reply.status(201).send(await users.addMembership(deps, contextOf(request), request.params.id, request.body)),
   );
   app.delete('/api/admin/memberships/:id', { schema: { tags: ['admin'], params: IdParams, response: { 200: Ok } } }, async (request) => {
     await users.removeMembership(deps, contextOf(request), request.params.id);

@@ -121,7 +121,12 @@ export async function logout(deps: Deps, ctx: RequestContext): Promise<void> {
   const actor = requireActor(ctx);
   await deps.db.transaction().execute(async (tx) => {
     await repo.deleteSession(tx, actor.sessionId);
-    await recordAudit(tx, ctx, { organizationId: actor.membership?.organizationId ?? null, action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+    await recordAudit(tx, ctx, {
+      organizationId: actor.membership?.organizationId ?? null,
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
   });
 }
 
@@ -166,7 +171,14 @@ export async function changeLocale(deps: Deps, ctx: RequestContext, locale: 'ru'
   const actor = requireActor(ctx);
   await deps.db.transaction().execute(async (tx) => {
     await repo.setLocale(tx, actor.userId, locale);
-    await recordAudit(tx, ctx, { organizationId: null, action: 'user.locale', entityType: 'user', entityId: actor.userId, before: { locale: actor.locale }, after: { locale } });
+    await recordAudit(tx, ctx, {
+      organizationId: null,
+      action: 'user.locale',
+      entityType: 'user',
+      entityId: actor.userId,
+      before: { locale: actor.locale },
+      after: { locale },
+    });
   });
 }
 
@@ -178,7 +190,11 @@ export async function requestPasswordReset(deps: Deps, ctx: RequestContext, emai
   const now = deps.clock.now();
   const link = `${deps.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
   await deps.db.transaction().execute(async (tx) => {
-    await repo.insertPasswordReset(tx, { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000) });
+    await repo.insertPasswordReset(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000),
+    });
     await enqueueEmail(tx, {
       organizationId: null,
       to: user.email,

@@ -26,7 +26,11 @@ describe('login', () => {
   });
 
   it('answers a wrong password with a clear Russian message and no session', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.users.staff.email, password: 'wrong-password' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: world.users.staff.email, password: 'wrong-password' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toMatchObject({ error: 'INVALID_CREDENTIALS', message: 'Неверный адрес электронной почты или пароль.' });
     expect(response.cookies.find((c) => c.name === 'opora_sid')).toBeUndefined();
@@ -56,7 +60,11 @@ describe('login', () => {
   });
 
   it('sets an HttpOnly SameSite cookie', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.users.head.email, password: TEST_PASSWORD } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: world.users.head.email, password: TEST_PASSWORD },
+    });
     const cookie = response.cookies.find((c) => c.name === 'opora_sid');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
   });
@@ -105,9 +113,17 @@ describe('password reset over SMTP', () => {
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error).toBe('WEAK_PASSWORD');
 
-    const done = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'a-brand-new-password' } });
+    const done = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'a-brand-new-password' },
+    });
     expect(done.statusCode).toBe(200);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'another-new-password' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'another-new-password' },
+    });
     expect(again.json().error).toBe('RESET_TOKEN_INVALID');
     expect((await old.get('/api/me')).statusCode).toBe(401);
     await login(t.app, user.email, 'a-brand-new-password');
@@ -135,9 +151,13 @@ describe('rate limit', () => {
 describe('sign-in from a browser that still holds a session', () => {
   it('accepts the login without the old session’s CSRF header and audits the user who signed in', async () => {
     const first = await login(t.app, world.users.consultant.email, TEST_PASSWORD);
-    const cookie = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.users.consultant.email, password: TEST_PASSWORD } })).cookies.find(
-      (c) => c.name === 'opora_sid',
-    );
+    const cookie = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: world.users.consultant.email, password: TEST_PASSWORD },
+      })
+    ).cookies.find((c) => c.name === 'opora_sid');
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -164,7 +184,15 @@ describe('session look-up', () => {
     await insertMembership(t.db.db, { userId: user.id, organizationId: world.school.id, role: 'head' });
     await insertMembership(t.db.db, { userId: user.id, organizationId: world.support.id, role: 'operator' });
     await insertMembership(t.db.db, { userId: user.id, organizationId: world.municipality.id, role: 'admin' });
-    await insertSession(t.db.db, { id: `session-of-${user.id}`, userId: user.id, membershipId: null, csrfToken: 'csrf', ip: null, userAgent: null, expiresAt: new Date(Date.now() + 3_600_000) });
+    await insertSession(t.db.db, {
+      id: `session-of-${user.id}`,
+      userId: user.id,
+      membershipId: null,
+      csrfToken: 'csrf',
+      ip: null,
+      userAgent: null,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
     const [session, ...rest] = await findSessions(t.db.db, [`session-of-${user.id}`, 'no-such-session']);
     const memberships = await membershipsOf(t.db.db, user.id);
     expect(memberships).toHaveLength(4);

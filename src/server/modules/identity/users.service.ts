@@ -10,11 +10,24 @@ import * as repo from './identity.repository.ts';
 import { assertStrongPassword } from './identity.service.ts';
 import { hashPassword } from './passwords.ts';
 
-export async function listUsers(deps: Deps, ctx: RequestContext, query: { search?: string | undefined; limit?: number | undefined; offset?: number | undefined }) {
+export async function listUsers(
+  deps: Deps,
+  ctx: RequestContext,
+  query: { search?: string | undefined; limit?: number | undefined; offset?: number | undefined },
+) {
   const { membership } = requireMembership(ctx);
   authorize(ctx, 'user.manage', membership.organizationPath);
-  const users = await repo.listUsersUnder(deps.db, membership.organizationId, query.search?.trim() || undefined, Math.min(query.limit ?? 50, 200), query.offset ?? 0);
-  const memberships = await repo.membershipsOfUsers(deps.db, users.map((u) => u.id));
+  const users = await repo.listUsersUnder(
+    deps.db,
+    membership.organizationId,
+    query.search?.trim() || undefined,
+    Math.min(query.limit ?? 50, 200),
+    query.offset ?? 0,
+  );
+  const memberships = await repo.membershipsOfUsers(
+    deps.db,
+    users.map((u) => u.id),
+  );
   return users.map((user) => ({
     ...user,
     memberships: memberships
@@ -47,7 +60,13 @@ export async function createUser(deps: Deps, ctx: RequestContext, input: NewUser
       locale: input.locale ?? 'ru',
     });
     const membership = await repo.insertMembership(tx, { userId: user.id, organizationId: org.id, role: input.role });
-    await recordAudit(tx, ctx, { organizationId: org.id, action: 'user.create', entityType: 'user', entityId: user.id, after: { ...user, role: input.role } });
+    await recordAudit(tx, ctx, {
+      organizationId: org.id,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      after: { ...user, role: input.role },
+    });
     const { passwordHash: _hash, ...safe } = user;
     return { ...safe, memberships: membership ? [membership] : [] };
   });
@@ -57,7 +76,12 @@ export async function updateUser(
   deps: Deps,
   ctx: RequestContext,
   userId: string,
-  patch: { fullName?: string | undefined; phone?: string | null | undefined; isActive?: boolean | undefined; password?: string | undefined },
+  patch: {
+    fullName?: string | undefined;
+    phone?: string | null | undefined;
+    isActive?: boolean | undefined;
+    password?: string | undefined;
+  },
 ) {
   await assertUserInScope(deps, ctx, userId);
   if (patch.password !== undefined) assertStrongPassword(patch.password);
@@ -88,7 +112,13 @@ export async function addMembership(deps: Deps, ctx: RequestContext, userId: str
   return deps.db.transaction().execute(async (tx) => {
     const created = await repo.insertMembership(tx, { userId, organizationId: org.id, role: input.role });
     if (!created) throw new AppError('MEMBERSHIP_EXISTS');
-    await recordAudit(tx, ctx, { organizationId: org.id, action: 'membership.create', entityType: 'membership', entityId: created.id, after: created });
+    await recordAudit(tx, ctx, {
+      organizationId: org.id,
+      action: 'membership.create',
+      entityType: 'membership',
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -100,7 +130,13 @@ export async function removeMembership(deps: Deps, ctx: RequestContext, membersh
     authorize(ctx, 'user.manage', membership.organizationPath);
     if (membership.role === 'admin' && (await repo.countAdminsOf(tx, membership.organizationId)) <= 1) throw new AppError('LAST_ADMIN');
     await repo.deleteMembership(tx, membershipId);
-    await recordAudit(tx, ctx, { organizationId: membership.organizationId, action: 'membership.delete', entityType: 'membership', entityId: membershipId, before: membership });
+    await recordAudit(tx, ctx, {
+      organizationId: membership.organizationId,
+      action: 'membership.delete',
+      entityType: 'membership',
+      entityId: membershipId,
+      before: membership,
+    });
   });
 }
 

@@ -26,13 +26,23 @@ describe('administration of users and memberships', () => {
     expect(created.json()).not.toHaveProperty('passwordHash');
     const client = await login(t.app, 'novaya.uchitelnica@example.test', 'first-password-1');
     expect(client.me.membership?.role).toBe('staff');
-    const audit = await t.db.db.selectFrom('auditLog').select(['action', 'after']).where('entityId', '=', created.json().id).where('action', '=', 'user.create').executeTakeFirstOrThrow();
+    const audit = await t.db.db
+      .selectFrom('auditLog')
+      .select(['action', 'after'])
+      .where('entityId', '=', created.json().id)
+      .where('action', '=', 'user.create')
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(audit.after)).not.toContain('first-password-1');
     expect(JSON.stringify(audit.after)).not.toMatch(/argon2/);
   });
 
   it('refuses a duplicate e-mail with 409 and a field message', async () => {
-    const response = await admin.post('/api/admin/users', { email: world.users.parent.email, fullName: 'Дубль', organizationId: world.school.id, role: 'parent' });
+    const response = await admin.post('/api/admin/users', {
+      email: world.users.parent.email,
+      fullName: 'Дубль',
+      organizationId: world.school.id,
+      role: 'parent',
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ error: 'EMAIL_TAKEN', fields: { email: 'Пользователь с таким адресом уже есть.' } });
   });
@@ -56,16 +66,26 @@ describe('administration of users and memberships', () => {
     const response = await admin.patch(`/api/admin/users/${world.users.staff.id}`, { isActive: false });
     expect(response.statusCode).toBe(200);
     expect((await staff.get('/api/me')).statusCode).toBe(401);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.users.staff.email, password: TEST_PASSWORD } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: world.users.staff.email, password: TEST_PASSWORD },
+    });
     expect(again.statusCode).toBe(403);
     expect(again.json().error).toBe('ACCOUNT_DISABLED');
     await admin.patch(`/api/admin/users/${world.users.staff.id}`, { isActive: true });
   });
 
   it('adds a second membership, which then appears in the organisation switcher', async () => {
-    const added = await admin.post(`/api/admin/users/${world.users.consultant.id}/memberships`, { organizationId: world.school.id, role: 'staff' });
+    const added = await admin.post(`/api/admin/users/${world.users.consultant.id}/memberships`, {
+      organizationId: world.school.id,
+      role: 'staff',
+    });
     expect(added.statusCode).toBe(201);
-    const duplicate = await admin.post(`/api/admin/users/${world.users.consultant.id}/memberships`, { organizationId: world.school.id, role: 'staff' });
+    const duplicate = await admin.post(`/api/admin/users/${world.users.consultant.id}/memberships`, {
+      organizationId: world.school.id,
+      role: 'staff',
+    });
     expect(duplicate.statusCode).toBe(409);
     const consultant = await login(t.app, world.users.consultant.email, TEST_PASSWORD);
     const me = (await consultant.get('/api/me')).json();
@@ -104,10 +124,22 @@ describe('organisations', () => {
     });
     expect(school.statusCode).toBe(201);
     expect(school.json().path).toEqual([...world.municipality.path, school.json().id]);
-    const wrongKind = await regionAdmin.post('/api/organizations', { kind: 'municipality', parentId: school.json().id, name: 'Неверно', shortName: 'Неверно', slug: `bad-${Date.now()}` });
+    const wrongKind = await regionAdmin.post('/api/organizations', {
+      kind: 'municipality',
+      parentId: school.json().id,
+      name: 'Неверно',
+      shortName: 'Неверно',
+      slug: `bad-${Date.now()}`,
+    });
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.json().error).toBe('ORG_PARENT_INVALID');
-    const sameSlug = await regionAdmin.post('/api/organizations', { kind: 'school', parentId: world.municipality.id, name: 'Дубль', shortName: 'Дубль', slug: school.json().slug });
+    const sameSlug = await regionAdmin.post('/api/organizations', {
+      kind: 'school',
+      parentId: world.municipality.id,
+      name: 'Дубль',
+      shortName: 'Дубль',
+      slug: school.json().slug,
+    });
     expect(sameSlug.statusCode).toBe(409);
     const list = (await regionAdmin.get('/api/organizations')).json() as Array<{ id: string }>;
     expect(list.map((o) => o.id)).toEqual(expect.arrayContaining([world.region.id, world.school.id, school.json().id]));

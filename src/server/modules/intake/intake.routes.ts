@@ -33,7 +33,6 @@ import { contentSecurityPolicy } from '../../http/security.ts';
 import { WEB_DIST } from '../../lib/paths.ts';
 import * as intake from './intake.service.ts';
 
-
 /** Per-IP limits. A parent meeting on the school's Wi-Fi shares one address, so they are not tight. */
 export const LIMITS = {
   form: { max: 120, timeWindow: '1 minute' },
@@ -101,7 +100,8 @@ export async function intakeRoutes(app: App, { deps }: RouteOptions): Promise<vo
   app.get(
     '/api/public/status/:token/attachments/:attachmentId',
     { schema: { tags, params: AttachmentParams }, config: { rateLimit: LIMITS.status } },
-    async (request, reply) => sendAttachment(reply, await intake.attachment(deps, contextOf(request), request.params.token, request.params.attachmentId)),
+    async (request, reply) =>
+      sendAttachment(reply, await intake.attachment(deps, contextOf(request), request.params.token, request.params.attachmentId)),
   );
 
   app.get('/api/organizations/:id/intake/consent', { schema: { tags: ['settings'], params: OrganizationParams } }, async (request) =>

@@ -24,7 +24,11 @@ export function findOrganization(db: Executor, id: string) {
 }
 
 export function findOrganizations(db: Executor, ids: readonly string[]) {
-  return db.selectFrom('organizations').select(PUBLIC_COLUMNS).where('id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute();
+  return db
+    .selectFrom('organizations')
+    .select(PUBLIC_COLUMNS)
+    .where('id', '=', sql<string>`any(${[...ids]}::uuid[])`)
+    .execute();
 }
 
 export function findOrganizationBySlug(db: Executor, slug: string) {

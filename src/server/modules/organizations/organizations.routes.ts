@@ -16,11 +16,16 @@ const Editable = {
   address: OptionalText(300),
   timezone: Type.Optional(Type.String({ pattern: '^[A-Za-z_]+/[A-Za-z_/+-]+$', maxLength: 60 })),
 };
-const NewOrganization = Type.Object({ ...Editable, kind: Kind, parentId: Type.Union([Uuid, Type.Null()]) }, { additionalProperties: false });
+const NewOrganization = Type.Object(
+  { ...Editable, kind: Kind, parentId: Type.Union([Uuid, Type.Null()]) },
+  { additionalProperties: false },
+);
 const OrganizationPatch = Type.Partial(Type.Object(Editable, { additionalProperties: false }), { minProperties: 1 });
 
 export async function organizationRoutes(app: App, { deps }: RouteOptions): Promise<void> {
-  app.get('/api/organizations', { schema: { tags: ['organizations'] } }, async (request) => service.listOrganizations(deps, contextOf(request)));
+  app.get('/api/organizations', { schema: { tags: ['organizations'] } }, async (request) =>
+    service.listOrganizations(deps, contextOf(request)),
+  );
   app.get('/api/organizations/:id', { schema: { tags: ['organizations'], params: IdParams } }, async (request) =>
     service.getOrganization(deps, contextOf(request), request.params.id),
   );

@@ -41,7 +41,13 @@ export async function createOrganization(deps: Deps, ctx: RequestContext, input:
   return deps.db.transaction().execute(async (tx) => {
     if (await repo.slugExists(tx, fields.slug)) throw new AppError('SLUG_TAKEN', { fields: { slug: { key: 'error.SLUG_TAKEN' } } });
     const created = await repo.insertOrganization(tx, parent, fields);
-    await recordAudit(tx, ctx, { organizationId: created.id, action: 'organization.create', entityType: 'organization', entityId: created.id, after: created });
+    await recordAudit(tx, ctx, {
+      organizationId: created.id,
+      action: 'organization.create',
+      entityType: 'organization',
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -51,9 +57,17 @@ export async function updateOrganization(deps: Deps, ctx: RequestContext, id: st
     const before = await repo.findOrganization(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
     authorize(ctx, 'organization.manage', before.path);
-    if (patch.slug && (await repo.slugExists(tx, patch.slug, id))) throw new AppError('SLUG_TAKEN', { fields: { slug: { key: 'error.SLUG_TAKEN' } } });
+    if (patch.slug && (await repo.slugExists(tx, patch.slug, id)))
+      throw new AppError('SLUG_TAKEN', { fields: { slug: { key: 'error.SLUG_TAKEN' } } });
     const after = await repo.updateOrganization(tx, id, { ...patch, updatedAt: deps.clock.now() });
-    await recordAudit(tx, ctx, { organizationId: id, action: 'organization.update', entityType: 'organization', entityId: id, before, after });
+    await recordAudit(tx, ctx, {
+      organizationId: id,
+      action: 'organization.update',
+      entityType: 'organization',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -9,7 +9,11 @@ export function findDesk(db: Executor, organizationId: string) {
 }
 
 export function findDesks(db: Executor, organizationIds: readonly string[]) {
-  return db.selectFrom('requestDesks').selectAll().where('organizationId', '=', sql<string>`any(${[...organizationIds]}::uuid[])`).execute();
+  return db
+    .selectFrom('requestDesks')
+    .selectAll()
+    .where('organizationId', '=', sql<string>`any(${[...organizationIds]}::uuid[])`)
+    .execute();
 }
 
 /** Inserts a desk unless one exists; returns whether this call created it. */
@@ -38,7 +42,18 @@ export function updateDesk(db: Executor, organizationId: string, patch: DeskPatc
   return db.updateTable('requestDesks').set(patch).where('organizationId', '=', organizationId).returningAll().executeTakeFirstOrThrow();
 }
 
-const CATEGORY_COLUMNS = ['id', 'organizationId', 'parentId', 'code', 'name', 'defaultType', 'position', 'isActive', 'createdAt', 'updatedAt'] as const;
+const CATEGORY_COLUMNS = [
+  'id',
+  'organizationId',
+  'parentId',
+  'code',
+  'name',
+  'defaultType',
+  'position',
+  'isActive',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 export function listCategories(db: Executor, organizationId: string) {
   return db
@@ -51,7 +66,12 @@ export function listCategories(db: Executor, organizationId: string) {
 }
 
 export function findCategory(db: Executor, organizationId: string, id: string) {
-  return db.selectFrom('requestCategories').select(CATEGORY_COLUMNS).where('organizationId', '=', organizationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('requestCategories')
+    .select(CATEGORY_COLUMNS)
+    .where('organizationId', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Categories and their parents, in one read (in no given order; the caller checks organisations). */
@@ -60,7 +80,9 @@ export function findCategoriesAndParents(db: Executor, ids: readonly string[]) {
   return db
     .selectFrom('requestCategories')
     .select(CATEGORY_COLUMNS)
-    .where((eb) => eb.or([eb('id', '=', wanted), eb('id', 'in', eb.selectFrom('requestCategories').select('parentId').where('id', '=', wanted))]))
+    .where((eb) =>
+      eb.or([eb('id', '=', wanted), eb('id', 'in', eb.selectFrom('requestCategories').select('parentId').where('id', '=', wanted))]),
+    )
     .execute();
 }
 
@@ -88,12 +110,20 @@ export function updateCategory(
 }
 
 export async function categoryCodeExists(db: Executor, organizationId: string, code: string): Promise<boolean> {
-  const row = await db.selectFrom('requestCategories').select('id').where('organizationId', '=', organizationId).where('code', '=', code).executeTakeFirst();
+  const row = await db
+    .selectFrom('requestCategories')
+    .select('id')
+    .where('organizationId', '=', organizationId)
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 export async function maxCategoryPosition(db: Executor, organizationId: string, parentId: string | null): Promise<number> {
-  let query = db.selectFrom('requestCategories').select((eb) => eb.fn.max('position').as('max')).where('organizationId', '=', organizationId);
+  let query = db
+    .selectFrom('requestCategories')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('organizationId', '=', organizationId);
   query = parentId === null ? query.where('parentId', 'is', null) : query.where('parentId', '=', parentId);
   const row = await query.executeTakeFirst();
   return Number(row?.max ?? 0);

@@ -134,8 +134,19 @@ export async function updateDeskSettings(
     const before = await loadDesk(tx, organizationId);
     authorize(ctx, 'settings.manage', before.org.path);
     const cleaned = { ...patch, ...(patch.numberPrefix ? { numberPrefix: patch.numberPrefix.toUpperCase() } : {}) };
-    const after = await repo.updateDesk(tx, organizationId, { ...cleaned, updatedAt: deps.clock.now(), updatedBy: ctx.actor?.userId ?? null });
-    await recordAudit(tx, ctx, { organizationId, action: 'request_desk.update', entityType: 'request_desk', entityId: organizationId, before: before.policy, after });
+    const after = await repo.updateDesk(tx, organizationId, {
+      ...cleaned,
+      updatedAt: deps.clock.now(),
+      updatedBy: ctx.actor?.userId ?? null,
+    });
+    await recordAudit(tx, ctx, {
+      organizationId,
+      action: 'request_desk.update',
+      entityType: 'request_desk',
+      entityId: organizationId,
+      before: before.policy,
+      after,
+    });
     if (onReminderLeadChanged && after.reminderLeadHours !== before.policy.reminderLeadHours) await onReminderLeadChanged(tx, after);
     return after;
   });
@@ -171,7 +182,12 @@ function toTree(rows: CategoryRow[], activeOnly: boolean): CategoryNode[] {
 }
 
 /** The category tree of a desk: everyone who may file a request there; inactive entries only with `includeInactive`. */
-export async function listCategories(deps: Deps, ctx: RequestContext, organizationId: string, includeInactive = false): Promise<CategoryNode[]> {
+export async function listCategories(
+  deps: Deps,
+  ctx: RequestContext,
+  organizationId: string,
+  includeInactive = false,
+): Promise<CategoryNode[]> {
   const desk = await loadDesk(deps.db, organizationId);
   authorize(ctx, 'request.create', desk.org.path);
   return toTree(await repo.listCategories(deps.db, organizationId), !includeInactive);
@@ -204,8 +220,21 @@ export async function createCategory(deps: Deps, ctx: RequestContext, organizati
     if (await repo.categoryCodeExists(tx, organizationId, code)) {
       throw new AppError('CONFLICT', { fields: { code: { key: 'requests.field.categoryCodeTaken' } } });
     }
-    const created = await repo.insertCategory(tx, { organizationId, parentId, code, name: input.name.trim(), defaultType: input.defaultType ?? null, position });
-    await recordAudit(tx, ctx, { organizationId, action: 'request_category.create', entityType: 'request_category', entityId: created.id, after: created });
+    const created = await repo.insertCategory(tx, {
+      organizationId,
+      parentId,
+      code,
+      name: input.name.trim(),
+      defaultType: input.defaultType ?? null,
+      position,
+    });
+    await recordAudit(tx, ctx, {
+      organizationId,
+      action: 'request_category.create',
+      entityType: 'request_category',
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -233,7 +262,14 @@ export async function updateCategory(deps: Deps, ctx: RequestContext, organizati
     if (!before) throw new AppError('NOT_FOUND');
     const changes = Object.fromEntries(Object.entries({ ...patch, name: patch.name?.trim() }).filter(([, v]) => v !== undefined));
     const after = await repo.updateCategory(tx, categoryId, { ...changes, updatedAt: deps.clock.now() });
-    await recordAudit(tx, ctx, { organizationId, action: 'request_category.update', entityType: 'request_category', entityId: categoryId, before, after });
+    await recordAudit(tx, ctx, {
+      organizationId,
+      action: 'request_category.update',
+      entityType: 'request_category',
+      entityId: categoryId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -51,7 +51,9 @@ export async function parseMultipartBody(request: FastifyRequest): Promise<void>
   } catch (error) {
     const code = (error as MultipartError).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('ATTACHMENT_TOO_LARGE', { params: { name: (error as MultipartError).part?.filename ?? current, maxMb: MAX_ATTACHMENT_MB } });
+      throw new AppError('ATTACHMENT_TOO_LARGE', {
+        params: { name: (error as MultipartError).part?.filename ?? current, maxMb: MAX_ATTACHMENT_MB },
+      });
     }
     if (code === 'FST_FILES_LIMIT') throw new AppError('ATTACHMENT_TOO_MANY', { params: { max: MAX_ATTACHMENTS_PER_MESSAGE } });
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new AppError('PAYLOAD_TOO_LARGE');

@@ -45,6 +45,11 @@ export async function markRead(db: Executor, userId: string, id: string, at: Dat
 }
 
 export async function markAllRead(db: Executor, userId: string, at: Date): Promise<number> {
-  const result = await db.updateTable('notifications').set({ readAt: at }).where('userId', '=', userId).where('readAt', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('notifications')
+    .set({ readAt: at })
+    .where('userId', '=', userId)
+    .where('readAt', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

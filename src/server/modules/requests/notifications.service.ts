@@ -9,7 +9,11 @@ import type { RequestContext } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
 import * as repo from './notifications.repository.ts';
 
-export async function listMyNotifications(deps: Deps, ctx: RequestContext, query: { unreadOnly?: boolean | undefined; limit?: number | undefined; offset?: number | undefined }) {
+export async function listMyNotifications(
+  deps: Deps,
+  ctx: RequestContext,
+  query: { unreadOnly?: boolean | undefined; limit?: number | undefined; offset?: number | undefined },
+) {
   const actor = requireActor(ctx);
   const limit = query.limit ?? 30;
   const offset = query.offset ?? 0;

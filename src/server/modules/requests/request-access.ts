@@ -63,14 +63,20 @@ export interface EventActor {
   actorName: string | null;
 }
 
-export function eventActor(ctx: RequestContext, kind: ActorKind, row?: RequestRow): EventActor {
+export function eventActor(ctx: RequestContext, kind: ActorKind, row?: Pick<RequestRow, 'requesterName'>): EventActor {
   if (kind === 'system') return { actorKind: 'system', actorUserId: null, actorName: null };
   if (kind === 'requester' && !ctx.actor) return { actorKind: 'requester', actorUserId: null, actorName: row?.requesterName ?? null };
   return { actorKind: kind, actorUserId: ctx.actor?.userId ?? null, actorName: ctx.actor?.fullName ?? null };
 }
 
 /** 409 INVALID_TRANSITION naming the current status, with `details.allowed`. */
-export function invalidTransition(ctx: RequestContext, status: RequestStatus, action: LifecycleAction, result: Extract<TransitionResult, { ok: false }>, reopenWindowDays: number): AppError {
+export function invalidTransition(
+  ctx: RequestContext,
+  status: RequestStatus,
+  action: LifecycleAction,
+  result: Extract<TransitionResult, { ok: false }>,
+  reopenWindowDays: number,
+): AppError {
   const expired = result.reason === 'reopen_window_expired';
   return new AppError('INVALID_TRANSITION', {
     messageKey: expired ? 'requests.error.reopenWindowExpired' : 'requests.error.invalidTransition',

@@ -35,17 +35,28 @@ const MAX_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024;
  * @throws ATTACHMENT_TOO_MANY, ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415).
  */
 export function checkFiles(files: readonly UploadedFile[]): CheckedFile[] {
-  if (files.length > MAX_ATTACHMENTS_PER_MESSAGE) throw new AppError('ATTACHMENT_TOO_MANY', { params: { max: MAX_ATTACHMENTS_PER_MESSAGE } });
+  if (files.length > MAX_ATTACHMENTS_PER_MESSAGE)
+    throw new AppError('ATTACHMENT_TOO_MANY', { params: { max: MAX_ATTACHMENTS_PER_MESSAGE } });
   return files.map((file) => {
     const name = file.fileName || 'file';
     if (file.data.length > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE', { params: { name, maxMb: MAX_MB } });
     const type = file.data.length > 0 ? sniffAttachmentType(file.data) : null;
     if (!type) throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', { params: { name } });
-    return { fileName: cleanFileName(name, type), contentType: type, data: file.data, sha256: createHash('sha256').update(file.data).digest('hex') };
+    return {
+      fileName: cleanFileName(name, type),
+      contentType: type,
+      data: file.data,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+    };
   });
 }
 
-export async function storeFiles(db: Executor, request: { id: string; organizationId: string }, eventId: number, files: readonly CheckedFile[]) {
+export async function storeFiles(
+  db: Executor,
+  request: { id: string; organizationId: string },
+  eventId: number,
+  files: readonly CheckedFile[],
+) {
   const stored = [];
   for (const file of files) {
     stored.push(

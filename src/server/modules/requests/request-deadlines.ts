@@ -14,6 +14,7 @@ import { isOpen } from '../../../domain/requests/lifecycle.ts';
 import { createBusinessClock, defaultBusinessHours, type BusinessClock, type WorkCalendar } from '../../../domain/working-time/index.ts';
 import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
+import { AppError } from '../../http/errors.ts';
 import { enqueueJob, enqueueJobs, type NewJob } from '../../jobs/jobs.repository.ts';
 import { getWorkCalendars, type OrganizationCalendar } from '../calendar/calendar.service.ts';
 import type { DeskPolicy } from './desk.service.ts';
@@ -33,11 +34,17 @@ const clocks = new WeakMap<WorkCalendar, BusinessClock>();
  * zone. `db` lets a caller inside a transaction see an organisation created in it (the demo seed).
  */
 export async function deskClock(deps: Deps, organizationId: string, db: Executor = deps.db): Promise<BusinessClock> {
-  return (await deskClocks(deps, [organizationId], db)).get(organizationId)!;
+  const clock = (await deskClocks(deps, [organizationId], db)).get(organizationId);
+  if (!clock) throw new AppError('NOT_FOUND');
+  return clock;
 }
 
-/** The business clocks of several desks, with one calendar revision check. */
-export async function deskClocks(deps: Deps, organizationIds: readonly string[], db: Executor = deps.db): Promise<Map<string, BusinessClock>> {
+/** The business clocks of several desks, with one calendar revision check; unknown organisations are left out. */
+export async function deskClocks(
+  deps: Deps,
+  organizationIds: readonly string[],
+  db: Executor = deps.db,
+): Promise<Map<string, BusinessClock>> {
   const calendars = await getWorkCalendars({ ...deps, db }, organizationIds);
   return new Map([...calendars].map(([id, calendar]) => [id, clockOf(calendar)]));
 }
@@ -71,7 +78,9 @@ export async function deadlinesFor(
   clock?: BusinessClock,
 ): Promise<Deadlines> {
   clock ??= await deskClock(deps, policy.organizationId, db);
-  const pauses = requestId ? (await repo.closedPauses(db, requestId)).map((p) => ({ from: p.startedAt.getTime(), to: (p.endedAt ?? p.startedAt).getTime() })) : [];
+  const pauses = requestId
+    ? (await repo.closedPauses(db, requestId)).map((p) => ({ from: p.startedAt.getTime(), to: (p.endedAt ?? p.startedAt).getTime() }))
+    : [];
   return computeDeadlines({
     type: basis.type,
     policy,
@@ -121,7 +130,11 @@ export async function scheduleDeadlineJobs(db: Executor, request: RequestRow, po
 }
 
 /** The reminder and escalation jobs for the deadline that counts now (none for a closed or paused request). */
-export function deadlineJobs(request: RequestRow, policy: DeskPolicy, now: Date): NewJob[] {
+export function deadlineJobs(
+  request: Pick<RequestRow, 'id' | 'organizationId' | 'status' | 'reviewDueAt' | 'legalDueAt' | 'pausedSince'>,
+  policy: DeskPolicy,
+  now: Date,
+): NewJob[] {
   if (!isOpen(request.status)) return [];
   const dueAt = currentDueAt(request);
   if (dueAt === null) return [];

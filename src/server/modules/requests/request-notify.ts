@@ -45,7 +45,7 @@ export async function issueStatusToken(db: Executor, request: Pick<RequestRow, '
   return token;
 }
 
-function deadlineText(request: RequestRow, desk: Desk, locale: Locale): string {
+function deadlineText(request: NoticeSubject, desk: Desk, locale: Locale): string {
   const due = currentDueAt(request);
   return due === null ? translate(locale, 'requests.noDeadline') : formatDateTime(new Date(due), desk.org.timezone);
 }
@@ -120,7 +120,9 @@ export async function usersOfRole(db: Executor, organizationId: string, roles: R
 /** Rows of `usersWithRole` as recipients, each user once (a user may hold several roles). */
 export function toRecipients(rows: ReadonlyArray<Recipient & { role: Role }>): Recipient[] {
   const seen = new Set<string>();
-  return rows.filter((row) => !seen.has(row.id) && seen.add(row.id)).map((row) => ({ id: row.id, email: row.email, fullName: row.fullName, locale: row.locale }));
+  return rows
+    .filter((row) => !seen.has(row.id) && seen.add(row.id))
+    .map((row) => ({ id: row.id, email: row.email, fullName: row.fullName, locale: row.locale }));
 }
 
 export async function userRecipient(db: Executor, userId: string | null): Promise<Recipient | null> {
@@ -135,10 +137,16 @@ export async function workersToTell(db: Executor, request: RequestRow): Promise<
   return assignee ? [assignee] : usersOfRole(db, request.organizationId, ['consultant']);
 }
 
+/** What a staff notice tells of a request (a request being registered has no row yet). */
+export type NoticeSubject = Pick<
+  RequestRow,
+  'id' | 'organizationId' | 'number' | 'subject' | 'status' | 'reviewDueAt' | 'legalDueAt' | 'pausedSince'
+>;
+
 export type StaffNotice = 'created' | 'assigned' | 'requesterReply' | 'reopened' | 'reminder' | 'escalation';
 
 /** What a notice about `request` says to `user`; `assigneeName` is null when nobody is assigned. */
-function noticeParams(deps: Deps, request: RequestRow, desk: Desk, user: Recipient, assigneeName: string | null): MessageParams {
+function noticeParams(deps: Deps, request: NoticeSubject, desk: Desk, user: Recipient, assigneeName: string | null): MessageParams {
   return {
     name: user.fullName,
     number: request.number,
@@ -150,7 +158,7 @@ function noticeParams(deps: Deps, request: RequestRow, desk: Desk, user: Recipie
   };
 }
 
-function noticeRow(request: RequestRow, notice: StaffNotice, user: Recipient, params: MessageParams): NewNotification {
+function noticeRow(request: NoticeSubject, notice: StaffNotice, user: Recipient, params: MessageParams): NewNotification {
   return {
     userId: user.id,
     organizationId: request.organizationId,
@@ -168,14 +176,16 @@ function noticeRow(request: RequestRow, notice: StaffNotice, user: Recipient, pa
  */
 export function composeStaffNotices(
   deps: Deps,
-  request: RequestRow,
+  request: NoticeSubject,
   desk: Desk,
   notice: 'created' | 'assigned',
   recipients: Recipient[],
   exceptUserId: string | null,
   assigneeName: string | null,
 ): NewNotification[] {
-  return recipients.filter((r) => r.id !== exceptUserId).map((user) => noticeRow(request, notice, user, noticeParams(deps, request, desk, user, assigneeName)));
+  return recipients
+    .filter((r) => r.id !== exceptUserId)
+    .map((user) => noticeRow(request, notice, user, noticeParams(deps, request, desk, user, assigneeName)));
 }
 
 /**
@@ -195,7 +205,8 @@ export async function notifyStaff(
   const outboxIds: string[] = [];
   const rows = [];
   // The assignee's name, read once for all recipients.
-  const assigneeName = request.assigneeUserId && targets.length > 0 ? ((await userRecipient(db, request.assigneeUserId))?.fullName ?? '—') : null;
+  const assigneeName =
+    request.assigneeUserId && targets.length > 0 ? ((await userRecipient(db, request.assigneeUserId))?.fullName ?? '—') : null;
   for (const user of targets) {
     const params = noticeParams(deps, request, desk, user, assigneeName);
     rows.push(noticeRow(request, notice, user, params));

@@ -122,12 +122,22 @@ export async function findRequesters(deps: Deps, ctx: RequestContext, q: string,
   const desk = await loadDesk(deps.db, organizationId ?? membership.organizationId);
   authorize(ctx, 'request.work', desk.org.path);
   const users = await listUsersUnder(deps.db, desk.org.id, q.trim(), 20, 0);
-  const memberships = await membershipsOfUsers(deps.db, users.map((u) => u.id));
+  const memberships = await membershipsOfUsers(
+    deps.db,
+    users.map((u) => u.id),
+  );
   return users
     .filter((user) => user.isActive)
     .map((user) => {
       const roles = memberships.filter((m) => m.userId === user.id && m.organizationId === desk.org.id).map((m) => m.role);
-      return { id: user.id, fullName: user.fullName, email: user.email, phone: user.phone, roles, suggestedKind: roles.includes('parent') ? ('parent' as const) : ('staff' as const) };
+      return {
+        id: user.id,
+        fullName: user.fullName,
+        email: user.email,
+        phone: user.phone,
+        roles,
+        suggestedKind: roles.includes('parent') ? ('parent' as const) : ('staff' as const),
+      };
     })
     .filter((user) => user.roles.length > 0);
 }

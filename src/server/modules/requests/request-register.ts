@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { civilFromDay } from '../../../domain/working-time/index.ts';
+import { computeDeadlines } from '../../../domain/requests/deadlines.ts';
 import { formatRequestNumber } from '../../../domain/requests/numbering.ts';
 import type { Channel, RequestType, RequesterKind } from '../../../domain/requests/taxonomy.ts';
 import { checkWording, type Wording, type WordingIssue, type WordingMode } from '../../../domain/requests/wording.ts';
@@ -16,13 +17,21 @@ import type { RequestContext } from '../../http/actor.ts';
 import { AppError, type FieldProblem } from '../../http/errors.ts';
 import { enqueueJobs } from '../../jobs/jobs.repository.ts';
 import type { Settled } from '../../lib/grouper.ts';
-import { enqueueEmailRows } from '../../mail/outbox.ts';
+import { insertOutboxRows, newOutboxId, sendJob } from '../../mail/outbox.ts';
 import { recordAudits } from '../audit/audit.service.ts';
-import { findUsersByIdsOrEmails, membershipsOfUsers, usersWithRoleIn } from '../identity/identity.lookup.ts';
+import { findUsersByIdsOrEmails, usersWithRoleIn } from '../identity/identity.lookup.ts';
 import { eventActor } from './request-access.ts';
 import { checkFiles, storeFiles, type UploadedFile } from './request-attachments.ts';
-import { deadlineColumns, deadlineJobs, deadlinesFor, deskClocks } from './request-deadlines.ts';
-import { composeStaffNotices, issueStatusToken, newStatusLink, requesterMail, toRecipients, usersOfRole, type Recipient } from './request-notify.ts';
+import { deadlineColumns, deadlineJobs, deskClocks } from './request-deadlines.ts';
+import {
+  composeStaffNotices,
+  issueStatusToken,
+  newStatusLink,
+  requesterMail,
+  toRecipients,
+  usersOfRole,
+  type Recipient,
+} from './request-notify.ts';
 import { categoryView, type DeskViewParts } from './request-views.ts';
 import { categoriesAndParents, loadDesks, usableAmong, type Desk } from './desk.service.ts';
 import * as repo from './requests.repository.ts';
@@ -83,7 +92,10 @@ const trimOrNull = (value: string | null | undefined): string | null => {
   return trimmed.length > 0 ? trimmed : null;
 };
 
-export function assertWording(input: Pick<RegisterInput, 'subject' | 'whatDid' | 'expected' | 'happened' | 'description'>, mode: WordingMode): WordingIssue[] {
+export function assertWording(
+  input: Pick<RegisterInput, 'subject' | 'whatDid' | 'expected' | 'happened' | 'description'>,
+  mode: WordingMode,
+): WordingIssue[] {
   const result = checkWording(input, mode);
   if (!result.ok) {
     const fields: Record<string, FieldProblem> = {};
@@ -118,8 +130,7 @@ async function readKnownUsers(db: Executor, requesters: readonly RequesterInput[
     return email ? [email] : [];
   });
   const users = await findUsersByIdsOrEmails(db, ids, emails);
-  const memberships = users.length > 0 ? await membershipsOfUsers(db, users.map((u) => u.id)) : [];
-  const member = new Set(memberships.map((m) => `${m.userId}:${m.organizationId}`));
+  const member = new Set(users.flatMap((u) => u.organizationIds.map((organizationId) => `${u.id}:${organizationId}`)));
   return {
     byId: new Map(users.map((u) => [u.id, u])),
     byEmail: new Map(users.map((u) => [u.email, u])),
@@ -134,7 +145,14 @@ function resolveRequester(known: KnownUsers, organizationId: string, input: Requ
     if (!user || !known.isMember(user.id, organizationId)) {
       throw new AppError('VALIDATION', { fields: { 'requester.userId': { key: 'requests.field.requesterNotFound' } } });
     }
-    return { kind: input.kind, userId: user.id, name: user.fullName, email: user.email, phone: trimOrNull(input.phone) ?? user.phone, locale: user.locale };
+    return {
+      kind: input.kind,
+      userId: user.id,
+      name: user.fullName,
+      email: user.email,
+      phone: trimOrNull(input.phone) ?? user.phone,
+      locale: user.locale,
+    };
   }
   const email = trimOrNull(input.email)?.toLowerCase() ?? null;
   const phone = trimOrNull(input.phone);
@@ -168,7 +186,10 @@ export async function findDuplicate(db: Executor, input: Pick<RegisterInput, 'or
   return duplicateAmong(await repo.findByKeys(db, [input]), input);
 }
 
-function duplicateAmong(rows: readonly RequestRow[], input: Pick<RegisterInput, 'organizationId' | 'idempotencyKey' | 'sourceMessageId'>): RequestRow | null {
+function duplicateAmong(
+  rows: readonly RequestRow[],
+  input: Pick<RegisterInput, 'organizationId' | 'idempotencyKey' | 'sourceMessageId'>,
+): RequestRow | null {
   const mine = rows.filter((row) => row.organizationId === input.organizationId);
   return (
     (input.idempotencyKey ? mine.find((row) => row.idempotencyKey === input.idempotencyKey) : undefined) ??
@@ -200,6 +221,19 @@ export async function registerRequest(db: Executor, deps: Deps, ctx: RequestCont
  * the caller's transaction fails as a whole.
  */
 export async function registerMany(db: Executor, deps: Deps, items: readonly RegisterItem[]): Promise<Array<Settled<Registered>>> {
+  return (await prepareRegistrations(db, deps, items))(db);
+}
+
+/** The writes of prepared registrations, in the caller's transaction. */
+export type RegistrationWrites = (db: Executor) => Promise<Array<Settled<Registered>>>;
+
+/**
+ * `registerMany` in two steps: the checks and reads on `reader`, then the writes on the returned
+ * function's executor. The group commit reads on the pool, the reads side by side, before it opens
+ * its transaction — they are read-committed reads either way, and the constraints guard what they
+ * checked (a concurrent duplicate fails the unique key, and the caller retries it alone).
+ */
+export async function prepareRegistrations(reader: Executor, deps: Deps, items: readonly RegisterItem[]): Promise<RegistrationWrites> {
   const outcomes: Array<Settled<Registered> | undefined> = items.map(() => undefined);
   const now = deps.clock.now();
   const going = () => items.flatMap((item, index) => (outcomes[index] === undefined ? [{ item, index }] : []));
@@ -221,15 +255,42 @@ export async function registerMany(db: Executor, deps: Deps, items: readonly Reg
     const wordingHints = assertWording(input, input.wordingMode);
     const files = checkFiles(input.files ?? []);
     const receivedAt = input.receivedAt ?? now;
-    if (receivedAt.getTime() > now.getTime()) throw new AppError('VALIDATION', { fields: { receivedAt: { key: 'requests.field.receivedInFuture' } } });
+    if (receivedAt.getTime() > now.getTime())
+      throw new AppError('VALIDATION', { fields: { receivedAt: { key: 'requests.field.receivedInFuture' } } });
     return { wordingHints, files, receivedAt };
   });
 
+  // Every read depends on the submissions alone, so all of them go at once: on `reader` (the pool,
+  // for the group commit) they run side by side; on a transaction they queue on its connection.
   const given = (input: RegisterInput) => (input.desk?.org.id === input.organizationId ? input.desk : undefined);
-  const loaded = await loadDesks(
-    db,
-    going().flatMap(({ item }) => (given(item.input) ? [] : [item.input.organizationId])),
-  );
+  const candidates = going().map(({ item }) => item.input);
+  const organizationIds = [...new Set(candidates.map((input) => input.organizationId))];
+  const keyed = candidates.filter((input) => input.idempotencyKey || input.sourceMessageId);
+  const [loaded, found, known, categoryRows, workerRows, clocks] = await Promise.all([
+    loadDesks(
+      reader,
+      candidates.flatMap((input) => (given(input) ? [] : [input.organizationId])),
+    ),
+    keyed.length > 0 ? repo.findByKeys(reader, keyed) : [],
+    readKnownUsers(
+      reader,
+      candidates.map((input) => input.requester),
+    ),
+    categoriesAndParents(
+      reader,
+      candidates.flatMap((input) => (input.categoryId ? [input.categoryId] : [])),
+    ),
+    // One read of the desks' assignable workers serves the assignee check, the assignee's name and
+    // the consultants to notify.
+    usersWithRoleIn(
+      reader,
+      candidates.filter((input) => input.assigneeUserId || input.notify !== false).map((input) => input.organizationId),
+      [...ASSIGNABLE_ROLES],
+    ),
+    // One business clock per desk (one calendar look-up) for the year of the number and the deadlines.
+    deskClocks(deps, organizationIds, reader),
+  ]);
+
   const desks = each(({ input, checkDesk }) => {
     const desk = given(input) ?? loaded.get(input.organizationId)!;
     if (desk instanceof AppError) throw desk;
@@ -239,204 +300,264 @@ export async function registerMany(db: Executor, deps: Deps, items: readonly Reg
 
   // A repeated form submission or e-mail: its first answer may have been lost. The submitter holds
   // the unguessable idempotency key, so they get a fresh status link; an e-mail seen twice gets none.
-  const keyed = going().filter(({ item }) => item.input.idempotencyKey || item.input.sourceMessageId);
-  if (keyed.length > 0) {
-    const found = await repo.findByKeys(db, keyed.map(({ item }) => item.input));
-    for (const { item, index } of keyed) {
-      const duplicate = duplicateAmong(found, item.input);
-      if (!duplicate) continue;
-      const statusToken = item.input.idempotencyKey && item.input.registeredBy === 'requester' ? await issueStatusToken(db, duplicate) : null;
-      outcomes[index] = { ok: true, value: { request: duplicate, desk: desks.get(index)!, statusToken, created: false, wordingHints: checked.get(index)!.wordingHints } };
-    }
+  const duplicates: Array<{ index: number; duplicate: RequestRow; newLink: boolean }> = [];
+  for (const { item, index } of going()) {
+    const duplicate = duplicateAmong(found, item.input);
+    if (!duplicate) continue;
+    duplicates.push({ index, duplicate, newLink: Boolean(item.input.idempotencyKey) && item.input.registeredBy === 'requester' });
+    outcomes[index] = {
+      ok: true,
+      value: {
+        request: duplicate,
+        desk: desks.get(index)!,
+        statusToken: null,
+        created: false,
+        wordingHints: checked.get(index)!.wordingHints,
+      },
+    };
   }
 
-  const known = await readKnownUsers(db, going().map(({ item }) => item.input.requester));
   const requesters = each(({ input }, index) => resolveRequester(known, desks.get(index)!.org.id, input.requester));
-  const categoryRows = await categoriesAndParents(db, going().flatMap(({ item }) => (item.input.categoryId ? [item.input.categoryId] : [])));
-  const categories = each(({ input }, index) => (input.categoryId ? usableAmong(categoryRows, desks.get(index)!.org.id, input.categoryId) : null));
-  // One read of the desks' assignable workers serves the assignee check, the assignee's name and
-  // the consultants to notify.
-  const needWorkers = going().filter(({ item }) => item.input.assigneeUserId || item.input.notify !== false);
-  const workerRows = await usersWithRoleIn(db, needWorkers.map(({ index }) => desks.get(index)!.org.id), [...ASSIGNABLE_ROLES]);
+  const categories = each(({ input }, index) =>
+    input.categoryId ? usableAmong(categoryRows, desks.get(index)!.org.id, input.categoryId) : null,
+  );
   const workersOf = (organizationId: string) => workerRows.filter((w) => w.organizationId === organizationId);
-  const assignees = each(({ input }, index) => (input.assigneeUserId ? assignableAmong(toRecipients(workersOf(desks.get(index)!.org.id)), input.assigneeUserId) : null));
+  const assignees = each(({ input }, index) =>
+    input.assigneeUserId ? assignableAmong(toRecipients(workersOf(desks.get(index)!.org.id)), input.assigneeUserId) : null,
+  );
 
   const accepted = going();
-  if (accepted.length === 0) return outcomes as Array<Settled<Registered>>;
-
-  // One business clock per desk (one calendar look-up) for the year of the number and the deadlines.
-  const clocks = await deskClocks(deps, [...new Set(accepted.map(({ index }) => desks.get(index)!.org.id))], db);
-  const plans = [];
-  for (const { item, index } of accepted) {
+  const plans = accepted.map(({ item, index }) => {
     const desk = desks.get(index)!;
     const category = categories.get(index)!;
     const clock = clocks.get(desk.org.id)!;
     const type = item.input.type ?? category?.defaultType ?? category?.parent?.defaultType ?? 'consultation';
     const year = civilFromDay(clock.zone.localDay(now.getTime())).year;
-    const deadlines = await deadlinesFor(deps, db, desk.policy, { type, receivedAt: checked.get(index)!.receivedAt, registeredAt: now, reviewStartAt: now }, null, clock);
-    plans.push({ item, index, desk, category, type, year, deadlines, requester: requesters.get(index)!, assignee: assignees.get(index)!, statusLink: newStatusLink() });
-  }
+    const deadlines = computeDeadlines({
+      type,
+      policy: desk.policy,
+      receivedAt: checked.get(index)!.receivedAt.getTime(),
+      registeredAt: now.getTime(),
+      reviewStartAt: now.getTime(),
+      pauses: [],
+      clock,
+    });
+    return {
+      item,
+      index,
+      desk,
+      category,
+      type,
+      year,
+      deadlines,
+      requester: requesters.get(index)!,
+      assignee: assignees.get(index)!,
+      statusLink: newStatusLink(),
+    };
+  });
 
-  const counts = new Map<string, { organizationId: string; year: number; count: number }>();
-  for (const plan of plans) {
-    const key = `${plan.desk.org.id}:${plan.year}`;
-    const entry = counts.get(key) ?? { organizationId: plan.desk.org.id, year: plan.year, count: 0 };
-    entry.count += 1;
-    counts.set(key, entry);
-  }
-  const lastTaken = await repo.takeSequences(db, [...counts.values()]);
-  const nextOf = new Map([...counts].map(([key, c]) => [key, lastTaken.get(key)! - c.count + 1]));
+  return async (db) => {
+    for (const { index, duplicate, newLink } of duplicates) {
+      if (newLink)
+        outcomes[index] = {
+          ok: true,
+          value: { ...(outcomes[index] as { value: Registered }).value, statusToken: await issueStatusToken(db, duplicate) },
+        };
+    }
+    if (plans.length === 0) return outcomes as Array<Settled<Registered>>;
 
-  // The requests and their private status links (for the acknowledgements) in one statement.
-  const requests = await repo.insertRequestsWithStatusTokens(
-    db,
-    plans.map((plan) => {
+    // Everything that needs no number is written before the numbers are taken: the counters stay
+    // locked until commit, so the statements after them are the ones concurrent groups wait for.
+    const drafts = plans.map((plan) => {
       const { input } = plan.item;
+      const mailed = input.notify !== false && plan.requester.email !== null;
+      return {
+        id: randomUUID(),
+        ackId: mailed ? newOutboxId() : null,
+        status: 'new' as const,
+        pausedSince: null,
+        organizationId: plan.desk.org.id,
+        ...deadlineColumns(plan.deadlines),
+      };
+    });
+    await enqueueJobs(db, [
+      ...drafts.flatMap((draft, i) => deadlineJobs(draft, plans[i]!.desk.policy, now)),
+      ...drafts.flatMap((draft) => (draft.ackId ? [sendJob(draft.ackId, draft.organizationId)] : [])),
+    ]);
+
+    const counts = new Map<string, { organizationId: string; year: number; count: number }>();
+    for (const plan of plans) {
+      const key = `${plan.desk.org.id}:${plan.year}`;
+      const entry = counts.get(key) ?? { organizationId: plan.desk.org.id, year: plan.year, count: 0 };
+      entry.count += 1;
+      counts.set(key, entry);
+    }
+    const lastTaken = await repo.takeSequences(db, [...counts.values()]);
+    const nextOf = new Map([...counts].map(([key, c]) => [key, lastTaken.get(key)! - c.count + 1]));
+
+    const rows = plans.map((plan, i) => {
+      const { input } = plan.item;
+      const draft = drafts[i]!;
       const key = `${plan.desk.org.id}:${plan.year}`;
       const sequence = nextOf.get(key)!;
       nextOf.set(key, sequence + 1);
       return {
-        tokenHash: plan.statusLink.tokenHash,
-        row: {
-          id: randomUUID(),
-          organizationId: plan.desk.org.id,
-          number: formatRequestNumber(plan.desk.policy.numberPrefix, plan.year, sequence),
-          year: plan.year,
-          sequence,
-          channel: input.channel,
-          type: plan.type,
-          categoryId: plan.category?.id ?? null,
-          subject: input.subject.trim(),
-          whatDid: trimOrNull(input.whatDid),
-          expected: trimOrNull(input.expected),
-          happened: trimOrNull(input.happened),
-          description: trimOrNull(input.description),
-          requesterKind: plan.requester.kind,
-          requesterUserId: plan.requester.userId,
-          requesterName: plan.requester.name,
-          requesterEmail: plan.requester.email,
-          requesterPhone: plan.requester.phone,
-          requesterLocale: plan.requester.locale,
-          childClass: trimOrNull(input.childClass),
-          assigneeUserId: plan.assignee?.id ?? null,
-          receivedAt: checked.get(plan.index)!.receivedAt,
-          registeredAt: now,
-          reviewStartAt: now,
-          ...deadlineColumns(plan.deadlines),
-          consentAt: input.consentVersion ? now : null,
-          consentVersion: input.consentVersion ?? null,
-          idempotencyKey: input.idempotencyKey ?? null,
-          sourceMessageId: input.sourceMessageId ?? null,
-          createdByUserId: plan.item.ctx.actor?.userId ?? null,
-          createdAt: now,
-          updatedAt: now,
-        },
+        id: draft.id,
+        organizationId: plan.desk.org.id,
+        number: formatRequestNumber(plan.desk.policy.numberPrefix, plan.year, sequence),
+        year: plan.year,
+        sequence,
+        channel: input.channel,
+        type: plan.type,
+        categoryId: plan.category?.id ?? null,
+        subject: input.subject.trim(),
+        whatDid: trimOrNull(input.whatDid),
+        expected: trimOrNull(input.expected),
+        happened: trimOrNull(input.happened),
+        description: trimOrNull(input.description),
+        requesterKind: plan.requester.kind,
+        requesterUserId: plan.requester.userId,
+        requesterName: plan.requester.name,
+        requesterEmail: plan.requester.email,
+        requesterPhone: plan.requester.phone,
+        requesterLocale: plan.requester.locale,
+        childClass: trimOrNull(input.childClass),
+        assigneeUserId: plan.assignee?.id ?? null,
+        receivedAt: checked.get(plan.index)!.receivedAt,
+        registeredAt: now,
+        reviewStartAt: now,
+        ...deadlineColumns(plan.deadlines),
+        consentAt: input.consentVersion ? now : null,
+        consentVersion: input.consentVersion ?? null,
+        idempotencyKey: input.idempotencyKey ?? null,
+        sourceMessageId: input.sourceMessageId ?? null,
+        createdByUserId: plan.item.ctx.actor?.userId ?? null,
+        createdAt: now,
+        updatedAt: now,
       };
-    }),
-  );
-
-  // The acknowledgements (to requesters with an address) in one statement.
-  const mails = plans.map((plan, i) =>
-    plan.item.input.notify !== false ? requesterMail(deps, requests[i]!, plan.desk, 'ack', { token: plan.statusLink.token }) : null,
-  );
-  const stored = await enqueueEmailRows(db, mails.filter((mail) => mail !== null));
-  let nextMail = 0;
-  const acks = mails.map((mail) => (mail ? stored[nextMail++]! : null));
-
-  // The first events (created, then assigned when an assignee was given) and the staff's notices
-  // (the assignee; every consultant), for every request in one statement.
-  const firstEvents: NewEvent[] = [];
-  const notices = [];
-  for (const [i, plan] of plans.entries()) {
-    const request = requests[i]!;
-    const ack = acks[i];
-    const { ctx, input } = plan.item;
-    const actor = eventActor(ctx, input.registeredBy, request);
-    const assignee = plan.assignee;
-    firstEvents.push({
-      requestId: request.id,
-      organizationId: request.organizationId,
-      type: 'created',
-      ...actor,
-      body: null,
-      visibility: 'public',
-      metadata: { channel: request.channel, type: plan.type, categoryId: request.categoryId, outboxIds: ack ? [ack.id] : [] },
-      createdAt: now,
     });
-    if (assignee) {
+
+    // The first events (created, then assigned when an assignee was given) and the staff's notices
+    // (the assignee; every consultant), written with the requests.
+    const firstEvents: Array<NewEvent & { createdAt: Date }> = [];
+    const notices = [];
+    for (const [i, plan] of plans.entries()) {
+      const row = rows[i]!;
+      const subject = { ...row, status: drafts[i]!.status, pausedSince: drafts[i]!.pausedSince };
+      const ackId = drafts[i]!.ackId;
+      const { ctx, input } = plan.item;
+      const actor = eventActor(ctx, input.registeredBy, row);
+      const assignee = plan.assignee;
       firstEvents.push({
-        requestId: request.id,
-        organizationId: request.organizationId,
-        type: 'assigned',
+        requestId: row.id,
+        organizationId: row.organizationId,
+        type: 'created',
         ...actor,
         body: null,
-        visibility: 'internal',
-        metadata: { from: null, to: assignee.id, toName: assignee.fullName },
+        visibility: 'public',
+        metadata: { channel: row.channel, type: plan.type, categoryId: row.categoryId, outboxIds: ackId ? [ackId] : [] },
         createdAt: now,
       });
+      if (assignee) {
+        firstEvents.push({
+          requestId: row.id,
+          organizationId: row.organizationId,
+          type: 'assigned',
+          ...actor,
+          body: null,
+          visibility: 'internal',
+          metadata: { from: null, to: assignee.id, toName: assignee.fullName },
+          createdAt: now,
+        });
+      }
+      if (input.notify !== false) {
+        const actorUserId = ctx.actor?.userId ?? null;
+        const assigneeName = assignee?.fullName ?? null;
+        const consultants = toRecipients(workersOf(plan.desk.org.id).filter((w) => w.role === 'consultant'));
+        if (assignee) notices.push(...composeStaffNotices(deps, subject, plan.desk, 'assigned', [assignee], actorUserId, assigneeName));
+        notices.push(...composeStaffNotices(deps, subject, plan.desk, 'created', consultants, actorUserId, assigneeName));
+      }
     }
-    if (input.notify !== false) {
-      const actorUserId = ctx.actor?.userId ?? null;
-      const assigneeName = assignee?.fullName ?? null;
-      const consultants = toRecipients(workersOf(plan.desk.org.id).filter((w) => w.role === 'consultant'));
-      if (assignee) notices.push(...composeStaffNotices(deps, request, plan.desk, 'assigned', [assignee], actorUserId, assigneeName));
-      notices.push(...composeStaffNotices(deps, request, plan.desk, 'created', consultants, actorUserId, assigneeName));
-    }
-  }
-  const events = await repo.insertEvents(db, firstEvents, notices);
-  const eventsOf = new Map<string, typeof events>();
-  for (const event of events) eventsOf.set(event.requestId, [...(eventsOf.get(event.requestId) ?? []), event]);
+    const written = await repo.insertNewRequests(db, {
+      requests: rows,
+      statusTokens: plans.map((plan, i) => ({
+        tokenHash: plan.statusLink.tokenHash,
+        requestId: rows[i]!.id,
+        organizationId: rows[i]!.organizationId,
+      })),
+      events: firstEvents,
+      notifications: notices,
+    });
+    const requests = written.map((w) => w.request);
 
-  const attachmentsOf = new Map<string, Awaited<ReturnType<typeof storeFiles>>>();
-  for (const [i, plan] of plans.entries()) {
-    const files = checked.get(plan.index)!.files;
-    const request = requests[i]!;
-    if (files.length > 0) attachmentsOf.set(request.id, await storeFiles(db, request, eventsOf.get(request.id)![0]!.id, files));
-  }
-  await enqueueJobs(db, plans.flatMap((plan, i) => deadlineJobs(requests[i]!, plan.desk.policy, now)));
-  await recordAudits(
-    db,
-    plans.map((plan, i) => {
-      const request = requests[i]!;
-      return {
-        ctx: plan.item.ctx,
-        record: {
-          organizationId: request.organizationId,
-          action: 'request.create',
-          entityType: 'request',
-          entityId: request.id,
-          after: {
-            number: request.number,
-            channel: request.channel,
-            type: request.type,
-            categoryId: request.categoryId,
-            status: request.status,
-            requesterKind: request.requesterKind,
-            requesterUserId: request.requesterUserId,
-            assigneeUserId: request.assigneeUserId,
-            dueAt: request.dueAt,
-            attachments: checked.get(plan.index)!.files.length,
-            consent: request.consentVersion,
+    // The acknowledgements, with the ids their send jobs and events already name.
+    const acks = await insertOutboxRows(
+      db,
+      plans.flatMap((plan, i) => {
+        const ackId = drafts[i]!.ackId;
+        const mail = ackId ? requesterMail(deps, requests[i]!, plan.desk, 'ack', { token: plan.statusLink.token }) : null;
+        return mail && ackId ? [{ ...mail, id: ackId }] : [];
+      }),
+    );
+    const ackOf = new Map(acks.map((ack) => [ack.id, ack]));
+
+    const attachmentsOf = new Map<string, Awaited<ReturnType<typeof storeFiles>>>();
+    for (const [i, plan] of plans.entries()) {
+      const files = checked.get(plan.index)!.files;
+      if (files.length > 0) attachmentsOf.set(requests[i]!.id, await storeFiles(db, requests[i]!, written[i]!.events[0]!.id, files));
+    }
+    await recordAudits(
+      db,
+      plans.map((plan, i) => {
+        const request = requests[i]!;
+        return {
+          ctx: plan.item.ctx,
+          record: {
+            organizationId: request.organizationId,
+            action: 'request.create',
+            entityType: 'request',
+            entityId: request.id,
+            after: {
+              number: request.number,
+              channel: request.channel,
+              type: request.type,
+              categoryId: request.categoryId,
+              status: request.status,
+              requesterKind: request.requesterKind,
+              requesterUserId: request.requesterUserId,
+              assigneeUserId: request.assigneeUserId,
+              dueAt: request.dueAt,
+              attachments: checked.get(plan.index)!.files.length,
+              consent: request.consentVersion,
+            },
           },
+        };
+      }),
+    );
+
+    for (const [i, plan] of plans.entries()) {
+      const request = requests[i]!;
+      const ackId = drafts[i]!.ackId;
+      const ack = ackId ? ackOf.get(ackId) : undefined;
+      const parts: DeskViewParts = {
+        events: written[i]!.events,
+        attachments: attachmentsOf.get(request.id) ?? [],
+        emails: ack ? [ack] : [],
+        category: plan.category ? categoryView(plan.category, plan.category.parent) : null,
+        assignee: plan.assignee ? { id: plan.assignee.id, fullName: plan.assignee.fullName } : null,
+      };
+      outcomes[plan.index] = {
+        ok: true,
+        value: {
+          request,
+          desk: plan.desk,
+          parts,
+          statusToken: plan.statusLink.token,
+          created: true,
+          wordingHints: checked.get(plan.index)!.wordingHints,
         },
       };
-    }),
-  );
-
-  for (const [i, plan] of plans.entries()) {
-    const request = requests[i]!;
-    const ack = acks[i];
-    const parts: DeskViewParts = {
-      events: eventsOf.get(request.id)!,
-      attachments: attachmentsOf.get(request.id) ?? [],
-      emails: ack ? [ack] : [],
-      category: plan.category ? categoryView(plan.category, plan.category.parent) : null,
-      assignee: plan.assignee ? { id: plan.assignee.id, fullName: plan.assignee.fullName } : null,
-    };
-    outcomes[plan.index] = {
-      ok: true,
-      value: { request, desk: plan.desk, parts, statusToken: plan.statusLink.token, created: true, wordingHints: checked.get(plan.index)!.wordingHints },
-    };
-  }
-  return outcomes as Array<Settled<Registered>>;
+    }
+    return outcomes as Array<Settled<Registered>>;
+  };
 }

@@ -41,15 +41,22 @@ const MAIL_OF: Partial<Record<LifecycleAction, RequesterTemplate>> = {
  * extends the review deadline; a reopening starts a fresh review term; resolving schedules the
  * auto-close. @throws INVALID_TRANSITION (409) naming the current status, with the allowed actions.
  */
-export async function applyTransition(db: Executor, deps: Deps, ctx: RequestContext, loaded: Loaded, actor: ActorKind, input: TransitionInput): Promise<RequestRow> {
+export async function applyTransition(
+  db: Executor,
+  deps: Deps,
+  ctx: RequestContext,
+  loaded: Loaded,
+  actor: ActorKind,
+  input: TransitionInput,
+): Promise<RequestRow> {
   const { row, desk } = loaded;
   const policy = desk.policy;
   const now = deps.clock.now();
-  const result = transition(
-    { status: row.status, resolvedAt: row.resolvedAt?.getTime() ?? null },
-    input.action,
-    { actor, now: now.getTime(), reopenWindowMs: policy.reopenWindowDays * DAY },
-  );
+  const result = transition({ status: row.status, resolvedAt: row.resolvedAt?.getTime() ?? null }, input.action, {
+    actor,
+    now: now.getTime(),
+    reopenWindowMs: policy.reopenWindowDays * DAY,
+  });
   if (!result.ok) throw invalidTransition(ctx, row.status, input.action, result, policy.reopenWindowDays);
   const { from, to } = result;
   const body = input.body?.trim() || null;
@@ -74,7 +81,12 @@ export async function applyTransition(db: Executor, deps: Deps, ctx: RequestCont
   if (to === 'rejected') Object.assign(patch, { rejectedAt: now, rejectReason: input.reason ?? null, rejectComment: body });
   if (!row.firstResponseAt && countsAsFirstResponse(input.action, actor)) patch.firstResponseAt = now;
   if (recompute) {
-    const basis = { type: row.type, receivedAt: row.receivedAt, registeredAt: row.registeredAt, reviewStartAt: (patch.reviewStartAt as Date | undefined) ?? row.reviewStartAt };
+    const basis = {
+      type: row.type,
+      receivedAt: row.receivedAt,
+      registeredAt: row.registeredAt,
+      reviewStartAt: (patch.reviewStartAt as Date | undefined) ?? row.reviewStartAt,
+    };
     Object.assign(patch, deadlineColumns(await deadlinesFor(deps, db, policy, basis, row.id)));
   }
   const updated = await repo.updateRequest(db, row.id, patch);
@@ -95,7 +107,15 @@ export async function applyTransition(db: Executor, deps: Deps, ctx: RequestCont
   await storeFiles(db, row, event.id, input.files ?? []);
   if (recompute && currentDueAt(updated) !== currentDueAt(row)) await deadlineChanged(db, ctx, row, updated, now);
   if (actor === 'requester' && (input.action === 'requester_reply' || input.action === 'reopen')) {
-    await notifyStaff(db, deps, updated, desk, reopening ? 'reopened' : 'requesterReply', await workersToTell(db, updated), ctx.actor?.userId ?? null);
+    await notifyStaff(
+      db,
+      deps,
+      updated,
+      desk,
+      reopening ? 'reopened' : 'requesterReply',
+      await workersToTell(db, updated),
+      ctx.actor?.userId ?? null,
+    );
   }
   if (isOpen(to)) await scheduleDeadlineJobs(db, updated, policy, now);
   if (to === 'resolved') await scheduleAutoClose(db, updated, policy);
@@ -105,7 +125,14 @@ export async function applyTransition(db: Executor, deps: Deps, ctx: RequestCont
     entityType: 'request',
     entityId: row.id,
     before: { status: from, dueAt: row.dueAt },
-    after: { status: to, action: input.action, reason: input.reason ?? null, dueAt: updated.dueAt, eventId: event.id, attachments: input.files?.length ?? 0 },
+    after: {
+      status: to,
+      action: input.action,
+      reason: input.reason ?? null,
+      dueAt: updated.dueAt,
+      eventId: event.id,
+      attachments: input.files?.length ?? 0,
+    },
   });
   return updated;
 }
@@ -129,7 +156,15 @@ async function deadlineChanged(db: Executor, ctx: RequestContext, before: Reques
  * A public reply (e-mailed to the requester) or an internal note (never shown to the requester).
  * A reply to a `new` request starts the work on it; a reply is the first response.
  */
-export async function appendStaffMessage(db: Executor, deps: Deps, ctx: RequestContext, loaded: Loaded, kind: 'reply' | 'note', body: string | null, files: readonly CheckedFile[]) {
+export async function appendStaffMessage(
+  db: Executor,
+  deps: Deps,
+  ctx: RequestContext,
+  loaded: Loaded,
+  kind: 'reply' | 'note',
+  body: string | null,
+  files: readonly CheckedFile[],
+) {
   let row = loaded.row;
   const now = deps.clock.now();
   if (kind === 'reply' && row.status === 'new') row = await applyTransition(db, deps, ctx, loaded, 'staff', { action: 'start' });
@@ -159,7 +194,13 @@ export async function appendStaffMessage(db: Executor, deps: Deps, ctx: RequestC
 }
 
 /** Assigns the request to a consultant, head or admin of its organisation (null unassigns). */
-export async function assign(db: Executor, deps: Deps, ctx: RequestContext, loaded: Loaded, assigneeId: string | null): Promise<RequestRow> {
+export async function assign(
+  db: Executor,
+  deps: Deps,
+  ctx: RequestContext,
+  loaded: Loaded,
+  assigneeId: string | null,
+): Promise<RequestRow> {
   const { row, desk } = loaded;
   if (row.assigneeUserId === assigneeId) return row;
   if (assigneeId) await assertAssignable(db, row.organizationId, assigneeId);
@@ -198,7 +239,13 @@ export interface ClassificationPatch {
 }
 
 /** Changes category, type and the like; a new type recomputes the deadlines (registration and pauses kept). */
-export async function classify(db: Executor, deps: Deps, ctx: RequestContext, loaded: Loaded, patch: ClassificationPatch): Promise<RequestRow> {
+export async function classify(
+  db: Executor,
+  deps: Deps,
+  ctx: RequestContext,
+  loaded: Loaded,
+  patch: ClassificationPatch,
+): Promise<RequestRow> {
   const { row, desk } = loaded;
   const now = deps.clock.now();
   if (patch.categoryId) await usableCategory(db, row.organizationId, patch.categoryId);
@@ -208,7 +255,8 @@ export async function classify(db: Executor, deps: Deps, ctx: RequestContext, lo
   if (patch.subject !== undefined && patch.subject.trim() !== row.subject) changes.subject = patch.subject.trim();
   if (patch.channel !== undefined && patch.channel !== row.channel) changes.channel = patch.channel;
   if (patch.requesterKind !== undefined && patch.requesterKind !== row.requesterKind) changes.requesterKind = patch.requesterKind;
-  if (patch.childClass !== undefined && (patch.childClass?.trim() || null) !== row.childClass) changes.childClass = patch.childClass?.trim() || null;
+  if (patch.childClass !== undefined && (patch.childClass?.trim() || null) !== row.childClass)
+    changes.childClass = patch.childClass?.trim() || null;
   if (Object.keys(changes).length === 0) return row;
   if (changes.type) {
     const basis = { type: changes.type, receivedAt: row.receivedAt, registeredAt: row.registeredAt, reviewStartAt: row.reviewStartAt };
@@ -231,7 +279,14 @@ export async function classify(db: Executor, deps: Deps, ctx: RequestContext, lo
     await deadlineChanged(db, ctx, row, updated, now);
     await scheduleDeadlineJobs(db, updated, desk.policy, now);
   }
-  await recordAudit(db, ctx, { organizationId: row.organizationId, action: 'request.update', entityType: 'request', entityId: row.id, before, after });
+  await recordAudit(db, ctx, {
+    organizationId: row.organizationId,
+    action: 'request.update',
+    entityType: 'request',
+    entityId: row.id,
+    before,
+    after,
+  });
   return updated;
 }
 

@@ -128,7 +128,15 @@ async function readDeskViewParts(db: Executor, row: RequestRow): Promise<DeskVie
 export async function presentForDesk(db: Executor, row: RequestRow, policy: DeskPolicy, now: Date, parts?: DeskViewParts) {
   const { events, attachments, emails, category, assignee } = parts ?? (await readDeskViewParts(db, row));
   const emailById = new Map(emails.map((e) => [e.id, e]));
-  const delivery = (e: (typeof emails)[number]) => ({ id: e.id, to: e.toAddress, template: e.template, status: e.status, attempts: e.attempts, lastError: e.lastError, sentAt: e.sentAt });
+  const delivery = (e: (typeof emails)[number]) => ({
+    id: e.id,
+    to: e.toAddress,
+    template: e.template,
+    status: e.status,
+    attempts: e.attempts,
+    lastError: e.lastError,
+    sentAt: e.sentAt,
+  });
   return {
     id: row.id,
     number: row.number,
@@ -173,7 +181,9 @@ export async function presentForDesk(db: Executor, row: RequestRow, policy: Desk
         visibility: event.visibility,
         metadata: event.metadata,
         createdAt: event.createdAt,
-        attachments: attachments.filter((a) => a.eventId === event.id).map((a) => ({ ...a, url: `/api/requests/${row.id}/attachments/${a.id}` })),
+        attachments: attachments
+          .filter((a) => a.eventId === event.id)
+          .map((a) => ({ ...a, url: `/api/requests/${row.id}/attachments/${a.id}` })),
         deliveries: outboxIds.flatMap((id) => {
           const email = emailById.get(id);
           return email ? [delivery(email)] : [];
@@ -233,7 +243,14 @@ export async function presentForRequester(
       createdAt: event.createdAt,
       attachments: attachments
         .filter((a) => a.eventId === event.id && publicEvents.has(a.eventId))
-        .map((a) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes, createdAt: a.createdAt, url: `${attachmentBase}/${a.id}` })),
+        .map((a) => ({
+          id: a.id,
+          fileName: a.fileName,
+          contentType: a.contentType,
+          sizeBytes: a.sizeBytes,
+          createdAt: a.createdAt,
+          url: `${attachmentBase}/${a.id}`,
+        })),
     })),
   };
 }

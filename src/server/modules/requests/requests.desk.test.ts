@@ -4,7 +4,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, login, useTestApp, type Client, type TestApp } from '../../../../tests/helpers/app.ts';
-import { createOrganization, createUser, createWorld, TEST_PASSWORD, type OrgRef, type TestWorld } from '../../../../tests/helpers/factories.ts';
+import {
+  createOrganization,
+  createUser,
+  createWorld,
+  TEST_PASSWORD,
+  type OrgRef,
+  type TestWorld,
+} from '../../../../tests/helpers/factories.ts';
 
 const clock = fixedClock('2026-04-24T07:00:00Z'); // Friday 24 April 2026, 10:00 Moscow; +7 days = 1 May (holiday)
 let t: TestApp;
@@ -31,7 +38,13 @@ async function freshSchool(): Promise<{ school: OrgRef; head: Client; consultant
 }
 
 async function intake(client: Client): Promise<{ id: string; deadlines: { reviewDueAt: string }; pausedSince: string | null }> {
-  return (await client.post('/api/requests/intake', { channel: 'in_person', subject: 'Деление на подгруппы', requester: { kind: 'staff', name: 'Учитель Английского', phone: '+7 900 123-45-67' } })).json();
+  return (
+    await client.post('/api/requests/intake', {
+      channel: 'in_person',
+      subject: 'Деление на подгруппы',
+      requester: { kind: 'staff', name: 'Учитель Английского', phone: '+7 900 123-45-67' },
+    })
+  ).json();
 }
 
 describe('desk policy', () => {
@@ -56,7 +69,12 @@ describe('desk policy', () => {
     expect((await intake(s.consultant)).deadlines.reviewDueAt).toBe('2026-05-01T20:59:59.999Z');
     await s.head.patch(`/api/organizations/${s.school.id}/request-desk`, { termUnit: 'working_days' });
     expect((await intake(s.consultant)).deadlines.reviewDueAt).toBe('2026-05-06T20:59:59.999Z');
-    const audit = await t.db.db.selectFrom('auditLog').select(['action', 'before', 'after']).where('entityId', '=', s.school.id).where('action', '=', 'request_desk.update').execute();
+    const audit = await t.db.db
+      .selectFrom('auditLog')
+      .select(['action', 'before', 'after'])
+      .where('entityId', '=', s.school.id)
+      .where('action', '=', 'request_desk.update')
+      .execute();
     expect(audit).toHaveLength(2);
     expect(audit[1]).toMatchObject({ before: { termUnit: 'calendar_days' }, after: { termUnit: 'working_days' } });
   });
@@ -65,7 +83,9 @@ describe('desk policy', () => {
     const s = await freshSchool();
     await s.head.patch(`/api/organizations/${s.school.id}/request-desk`, { pauseWhileWaiting: false });
     const request = await intake(s.consultant);
-    const waiting = (await s.consultant.post(`/api/requests/${request.id}/transitions`, { action: 'request_clarification', body: 'Какие группы нужны?' })).json();
+    const waiting = (
+      await s.consultant.post(`/api/requests/${request.id}/transitions`, { action: 'request_clarification', body: 'Какие группы нужны?' })
+    ).json();
     expect(waiting.pausedSince).toBeNull();
     expect(waiting.deadlines.badge.state).toBe('on_track');
     const resumed = (await s.consultant.post(`/api/requests/${request.id}/transitions`, { action: 'start' })).json();
@@ -76,34 +96,72 @@ describe('desk policy', () => {
 describe('categories', () => {
   it('are seeded with the default taxonomy for every new desk', async () => {
     const s = await freshSchool();
-    const tree = (await s.consultant.get(`/api/organizations/${s.school.id}/request-categories`)).json() as Array<{ code: string; name: string; children: Array<{ code: string }> }>;
+    const tree = (await s.consultant.get(`/api/organizations/${s.school.id}/request-categories`)).json() as Array<{
+      code: string;
+      name: string;
+      children: Array<{ code: string }>;
+    }>;
     expect(tree.map((c) => c.code)).toEqual(['ACC', 'FAM', 'GRD', 'ATT', 'SCH', 'HW', 'MSG', 'REP', 'TRN', 'PD', 'APL', 'OUT']);
-    expect(tree.find((c) => c.code === 'SCH')).toMatchObject({ name: 'Расписание и планирование', children: [{ code: 'SCH.1' }, { code: 'SCH.2' }, { code: 'SCH.3' }, { code: 'SCH.4' }, { code: 'SCH.5' }] });
+    expect(tree.find((c) => c.code === 'SCH')).toMatchObject({
+      name: 'Расписание и планирование',
+      children: [{ code: 'SCH.1' }, { code: 'SCH.2' }, { code: 'SCH.3' }, { code: 'SCH.4' }, { code: 'SCH.5' }],
+    });
     expect(tree.reduce((n, c) => n + c.children.length, 0)).toBe(46);
   });
 
   it('the head adds, renames and deactivates; inactive ones are hidden from the form but kept on requests', async () => {
-    const added = await head.post(`/api/organizations/${world.school.id}/request-categories`, { name: 'Электронная библиотека', defaultType: 'consultation' });
+    const added = await head.post(`/api/organizations/${world.school.id}/request-categories`, {
+      name: 'Электронная библиотека',
+      defaultType: 'consultation',
+    });
     expect(added.statusCode).toBe(201);
     expect(added.json()).toMatchObject({ code: 'C1', parentId: null, isActive: true });
-    const child = (await head.post(`/api/organizations/${world.school.id}/request-categories`, { name: 'Доступ к учебникам', parentId: added.json().id })).json();
+    const child = (
+      await head.post(`/api/organizations/${world.school.id}/request-categories`, { name: 'Доступ к учебникам', parentId: added.json().id })
+    ).json();
     expect(child.code).toBe('C1.1');
-    const renamed = await head.patch(`/api/organizations/${world.school.id}/request-categories/${child.id}`, { name: 'Доступ к электронным учебникам' });
+    const renamed = await head.patch(`/api/organizations/${world.school.id}/request-categories/${child.id}`, {
+      name: 'Доступ к электронным учебникам',
+    });
     expect(renamed.json().name).toBe('Доступ к электронным учебникам');
 
-    const request = (await parent.post('/api/requests', { subject: 'Учебник не открывается', description: 'Нажимаю на учебник по математике в библиотеке, страница остаётся белой.', categoryId: child.id })).json();
+    const request = (
+      await parent.post('/api/requests', {
+        subject: 'Учебник не открывается',
+        description: 'Нажимаю на учебник по математике в библиотеке, страница остаётся белой.',
+        categoryId: child.id,
+      })
+    ).json();
     expect(request.category).toMatchObject({ code: 'C1.1', parent: { code: 'C1' } });
 
     await head.patch(`/api/organizations/${world.school.id}/request-categories/${added.json().id}`, { isActive: false });
     const visible = (await parent.get(`/api/organizations/${world.school.id}/request-categories`)).json() as Array<{ code: string }>;
     expect(visible.map((c) => c.code)).not.toContain('C1');
-    const all = (await head.get(`/api/organizations/${world.school.id}/request-categories?includeInactive=true`)).json() as Array<{ code: string; isActive: boolean }>;
+    const all = (await head.get(`/api/organizations/${world.school.id}/request-categories?includeInactive=true`)).json() as Array<{
+      code: string;
+      isActive: boolean;
+    }>;
     expect(all.find((c) => c.code === 'C1')?.isActive).toBe(false);
-    const refused = await parent.post('/api/requests', { subject: 'Учебник не открывается', description: 'Нажимаю на учебник по математике в библиотеке, страница остаётся белой.', categoryId: child.id });
+    const refused = await parent.post('/api/requests', {
+      subject: 'Учебник не открывается',
+      description: 'Нажимаю на учебник по математике в библиотеке, страница остаётся белой.',
+      categoryId: child.id,
+    });
     expect(refused.statusCode).toBe(400);
     expect((await consultant.get(`/api/requests/${request.id}`)).json().category).toMatchObject({ code: 'C1.1', parent: { code: 'C1' } });
-    const audit = await t.db.db.selectFrom('auditLog').select('action').where('organizationId', '=', world.school.id).where('action', 'like', 'request_category.%').orderBy('id').execute();
-    expect(audit.map((a) => a.action)).toEqual(['request_category.create', 'request_category.create', 'request_category.update', 'request_category.update']);
+    const audit = await t.db.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('organizationId', '=', world.school.id)
+      .where('action', 'like', 'request_category.%')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'request_category.create',
+      'request_category.create',
+      'request_category.update',
+      'request_category.update',
+    ]);
   });
 });
 

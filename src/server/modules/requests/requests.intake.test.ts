@@ -24,7 +24,10 @@ beforeAll(async () => {
 
 describe('the answer to a new request', () => {
   it('of the intake equals the detail read afterwards (assignee, category, e-mail, files)', async () => {
-    const tree = (await consultant.get(`/api/organizations/${world.school.id}/request-categories`)).json() as Array<{ id: string; children: Array<{ id: string }> }>;
+    const tree = (await consultant.get(`/api/organizations/${world.school.id}/request-categories`)).json() as Array<{
+      id: string;
+      children: Array<{ id: string }>;
+    }>;
     const variants = [
       { assignToMe: true, email: 'caller@mail.example', categoryId: tree[3]!.children[1]!.id },
       { assignToMe: false, email: null, categoryId: tree[2]!.id },
@@ -36,7 +39,12 @@ describe('the answer to a new request', () => {
           data: {
             channel: 'phone',
             subject: 'Не вижу оценки в журнале',
-            requester: { kind: 'parent', name: 'Иван Петров', phone: '+7 900 000-00-00', ...(variant.email ? { email: variant.email } : {}) },
+            requester: {
+              kind: 'parent',
+              name: 'Иван Петров',
+              phone: '+7 900 000-00-00',
+              ...(variant.email ? { email: variant.email } : {}),
+            },
             ...(variant.categoryId ? { categoryId: variant.categoryId } : {}),
             assignToMe: variant.assignToMe,
             idempotencyKey: `intake-view-${index}`,
@@ -71,7 +79,12 @@ describe('the answer to a new request', () => {
     const { created, wordingHints, ...view } = response.json();
     expect([created, wordingHints]).toEqual([true, []]);
     expect(view.assignee).toEqual({ id: colleague.id, name: 'Коллега Консультант' });
-    const notices = await t.db.db.selectFrom('notifications').select(['userId', 'kind', 'title']).where('link', '=', `/requests/${view.id}`).orderBy('kind').execute();
+    const notices = await t.db.db
+      .selectFrom('notifications')
+      .select(['userId', 'kind', 'title'])
+      .where('link', '=', `/requests/${view.id}`)
+      .orderBy('kind')
+      .execute();
     expect(notices.map((n) => [n.userId, n.kind])).toEqual([
       [colleague.id, 'request.assigned'],
       [colleague.id, 'request.created'],

@@ -33,7 +33,11 @@ interface Desk {
 async function newDesk(): Promise<Desk> {
   const region = await createOrganization(t.db.db, 'region', null);
   const school = await createOrganization(t.db.db, 'school', region, 'МБОУ СОШ №12');
-  return { school, consultant: await createUser(t.db.db, school, 'consultant', 'Смирнов Алексей'), head: await createUser(t.db.db, school, 'head', 'Иванова Марина') };
+  return {
+    school,
+    consultant: await createUser(t.db.db, school, 'consultant', 'Смирнов Алексей'),
+    head: await createUser(t.db.db, school, 'head', 'Иванова Марина'),
+  };
 }
 
 async function as(user: TestUser): Promise<Client> {
@@ -76,19 +80,29 @@ describe('reminder and escalation', () => {
     clock.set('2026-03-10T06:00:00Z'); // 09:00 on the last day (due 10.03 23:59 Moscow time)
     await runJobs();
     const reminders = await notices(desk.consultant.id, 'request.reminder');
-    expect(reminders).toEqual([{ title: `Срок по обращению ${request.number} истекает 10.03.2026 23:59`, link: `/requests/${request.id}` }]);
+    expect(reminders).toEqual([
+      { title: `Срок по обращению ${request.number} истекает 10.03.2026 23:59`, link: `/requests/${request.id}` },
+    ]);
     const mail = await smtp.waitFor((m) => m.subject === `Срок по обращению ${request.number} истекает 10.03.2026 23:59`);
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toContain(desk.consultant.email);
     expect(mail.text).toContain(`http://opora.test/requests/${request.id}`);
     expect(mail.text).toContain('Исполнитель: Смирнов Алексей');
 
     // A restart that re-enqueues the reminder, running everything twice, and two runners at once.
-    await enqueueJob(t.db.db, { kind: 'requests.reminder', payload: { requestId: request.id, dueAt: '2026-03-10T20:59:59.999Z', leadHours: 24 }, dedupeKey: `again-${request.id}` });
+    await enqueueJob(t.db.db, {
+      kind: 'requests.reminder',
+      payload: { requestId: request.id, dueAt: '2026-03-10T20:59:59.999Z', leadHours: 24 },
+      dedupeKey: `again-${request.id}`,
+    });
     await runJobs();
     const second = createJobRunner({ db: t.db.db, pool: t.db.pool, log: pino({ level: 'silent' }) });
     registerJobs(second, t.deps);
     for (let i = 0; i < 5; i += 1) {
-      await enqueueJob(t.db.db, { kind: 'requests.reminder', payload: { requestId: request.id, dueAt: '2026-03-10T20:59:59.999Z', leadHours: 24 }, dedupeKey: `race-${i}-${request.id}` });
+      await enqueueJob(t.db.db, {
+        kind: 'requests.reminder',
+        payload: { requestId: request.id, dueAt: '2026-03-10T20:59:59.999Z', leadHours: 24 },
+        dedupeKey: `race-${i}-${request.id}`,
+      });
     }
     await Promise.all([t.runner.runDue(), second.runDue()]);
     expect(await notices(desk.consultant.id, 'request.reminder')).toHaveLength(1);
@@ -102,7 +116,9 @@ describe('reminder and escalation', () => {
     await runJobs();
     await Promise.all([t.runner.runDue(), second.runDue()]);
     await runJobs();
-    expect(await notices(desk.head.id, 'request.escalation')).toEqual([{ title: `Просрочено обращение ${request.number}`, link: `/requests/${request.id}` }]);
+    expect(await notices(desk.head.id, 'request.escalation')).toEqual([
+      { title: `Просрочено обращение ${request.number}`, link: `/requests/${request.id}` },
+    ]);
     const escalation = await smtp.waitFor((m) => m.subject === `Просрочено обращение ${request.number}`);
     expect(escalation.text).toContain('не рассмотрено в срок (10.03.2026 23:59)');
     expect(smtp.messages.filter((m) => m.subject === `Просрочено обращение ${request.number}`)).toHaveLength(1);
@@ -115,7 +131,12 @@ describe('reminder and escalation', () => {
     const escalated = detail.timeline.find((e: { type: string }) => e.type === 'escalated');
     expect(escalated).toMatchObject({ visibility: 'internal', actor: { kind: 'system' }, metadata: { recipients: ['Иванова Марина'] } });
     expect(escalated.deliveries).toEqual([expect.objectContaining({ to: desk.head.email, status: 'sent' })]);
-    const audit = await t.db.db.selectFrom('auditLog').select(['action', 'actorUserId']).where('entityId', '=', request.id).where('action', 'in', ['request.reminder', 'request.escalation']).execute();
+    const audit = await t.db.db
+      .selectFrom('auditLog')
+      .select(['action', 'actorUserId'])
+      .where('entityId', '=', request.id)
+      .where('action', 'in', ['request.reminder', 'request.escalation'])
+      .execute();
     expect(audit).toEqual([
       { action: 'request.reminder', actorUserId: null },
       { action: 'request.escalation', actorUserId: null },
@@ -154,7 +175,10 @@ describe('deadlines that move', () => {
     const consultant = await as(desk.consultant);
     const parent = await createUser(t.db.db, desk.school, 'parent', 'Соколов Дмитрий');
     const request = await intake(consultant, { requester: { kind: 'parent', userId: parent.id } });
-    await consultant.post(`/api/requests/${request.id}/transitions`, { action: 'request_clarification', body: 'Уточните, пожалуйста, класс ребёнка.' });
+    await consultant.post(`/api/requests/${request.id}/transitions`, {
+      action: 'request_clarification',
+      body: 'Уточните, пожалуйста, класс ребёнка.',
+    });
 
     clock.set('2026-03-10T06:00:00Z'); // the old reminder time: paused, so nothing happens
     await runJobs();
@@ -210,8 +234,17 @@ describe('auto-close', () => {
     const detail = (await (await as(desk.consultant)).get(`/api/requests/${request.id}`)).json();
     expect(detail.status).toBe('closed');
     expect(detail.closedAt).toBe('2026-03-09T07:00:00.000Z');
-    expect(detail.timeline.at(-1)).toMatchObject({ type: 'status_changed', actor: { kind: 'system', userId: null }, metadata: { action: 'auto_close', from: 'resolved', to: 'closed' } });
-    const audit = await t.db.db.selectFrom('auditLog').select(['action', 'actorUserId', 'after']).where('entityId', '=', request.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(detail.timeline.at(-1)).toMatchObject({
+      type: 'status_changed',
+      actor: { kind: 'system', userId: null },
+      metadata: { action: 'auto_close', from: 'resolved', to: 'closed' },
+    });
+    const audit = await t.db.db
+      .selectFrom('auditLog')
+      .select(['action', 'actorUserId', 'after'])
+      .where('entityId', '=', request.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ action: 'request.transition', actorUserId: null, after: { action: 'auto_close', status: 'closed' } });
   });
 

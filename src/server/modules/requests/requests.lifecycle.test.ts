@@ -76,22 +76,47 @@ async function requestIn(status: string): Promise<string> {
 
 /** Desk actions by status: the resulting status, or null for 409 INVALID_TRANSITION. */
 const TABLE: Record<string, Record<DeskAction, string | null>> = {
-  new: { start: 'in_progress', request_clarification: 'waiting_for_requester', resolve: 'resolved', close: null, reopen: null, reject: 'rejected' },
-  in_progress: { start: null, request_clarification: 'waiting_for_requester', resolve: 'resolved', close: null, reopen: null, reject: 'rejected' },
-  waiting_for_requester: { start: 'in_progress', request_clarification: null, resolve: 'resolved', close: null, reopen: null, reject: 'rejected' },
+  new: {
+    start: 'in_progress',
+    request_clarification: 'waiting_for_requester',
+    resolve: 'resolved',
+    close: null,
+    reopen: null,
+    reject: 'rejected',
+  },
+  in_progress: {
+    start: null,
+    request_clarification: 'waiting_for_requester',
+    resolve: 'resolved',
+    close: null,
+    reopen: null,
+    reject: 'rejected',
+  },
+  waiting_for_requester: {
+    start: 'in_progress',
+    request_clarification: null,
+    resolve: 'resolved',
+    close: null,
+    reopen: null,
+    reject: 'rejected',
+  },
   resolved: { start: null, request_clarification: null, resolve: null, close: 'closed', reopen: 'in_progress', reject: null },
   closed: { start: null, request_clarification: null, resolve: null, close: null, reopen: 'in_progress', reject: null },
   rejected: { start: null, request_clarification: null, resolve: null, close: null, reopen: null, reject: null },
 };
 
 describe('every status × desk action through POST /api/requests/:id/transitions', () => {
-  const cells = Object.entries(TABLE).flatMap(([status, row]) => Object.entries(row).map(([action, to]) => ({ status, action: action as DeskAction, to })));
+  const cells = Object.entries(TABLE).flatMap(([status, row]) =>
+    Object.entries(row).map(([action, to]) => ({ status, action: action as DeskAction, to })),
+  );
   it.each(cells)('$status --$action--> $to', async ({ status, action, to }) => {
     const id = await requestIn(status);
     const response = await act(id, action);
     if (to === null) {
       expect(response.statusCode).toBe(409);
-      const allowed = Object.entries(TABLE[status]!).filter(([, target]) => target !== null).map(([a]) => a);
+      const allowed = Object.entries(TABLE[status]!)
+        .filter(([, target]) => target !== null)
+        .map(([a]) => a);
       expect(response.json()).toMatchObject({ error: 'INVALID_TRANSITION', details: { status, action } });
       expect(response.json().details.allowed.sort()).toEqual(allowed.sort());
     } else {
@@ -124,7 +149,9 @@ describe('the life of one request', () => {
     expect(view.deadlines.reviewDueAt).toBe('2026-03-10T20:59:59.999Z'); // 2 Mar + 7 = 9 Mar (holiday) → 10 Mar 23:59:59.999 MSK
     expect(view.deadlines.badge.state).toBe('on_track');
 
-    expect((await consultant.put(`/api/requests/${id}/assignment`, { assigneeId: world.users.consultant.id })).json().assignee.id).toBe(world.users.consultant.id);
+    expect((await consultant.put(`/api/requests/${id}/assignment`, { assigneeId: world.users.consultant.id })).json().assignee.id).toBe(
+      world.users.consultant.id,
+    );
 
     clock.advance(HOUR);
     view = (await act(id, 'request_clarification')).json();
@@ -142,10 +169,22 @@ describe('the life of one request', () => {
     expect(view.pausedSince).toBeNull();
     // 9 Mar 23:59:59.999 + 47 h = 11 Mar 22:59:59.999 → end of 11 Mar (a working day)
     expect(view.deadlines.reviewDueAt).toBe('2026-03-11T20:59:59.999Z');
-    expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'assigned', 'status_changed', 'requester_reply', 'deadline_changed']);
-    expect(view.timeline.find((e: { type: string }) => e.type === 'deadline_changed').metadata).toEqual({ from: null, to: '2026-03-11T20:59:59.999Z' });
+    expect(view.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'created',
+      'assigned',
+      'status_changed',
+      'requester_reply',
+      'deadline_changed',
+    ]);
+    expect(view.timeline.find((e: { type: string }) => e.type === 'deadline_changed').metadata).toEqual({
+      from: null,
+      to: '2026-03-11T20:59:59.999Z',
+    });
 
-    expect((await consultant.post(`/api/requests/${id}/replies`, { body: 'Проверили: учитель не сохранил урок. Попросили сохранить.' })).statusCode).toBe(201);
+    expect(
+      (await consultant.post(`/api/requests/${id}/replies`, { body: 'Проверили: учитель не сохранил урок. Попросили сохранить.' }))
+        .statusCode,
+    ).toBe(201);
     expect((await consultant.post(`/api/requests/${id}/notes`, { body: 'Учителю напомнили о кнопке «Сохранить».' })).statusCode).toBe(201);
     clock.advance(2 * HOUR);
     view = (await act(id, 'resolve')).json();
@@ -184,7 +223,16 @@ describe('the life of one request', () => {
     expect(audit[3]!.actorUserId).toBe(world.users.parent.id);
 
     const mine = (await parent.get(`/api/my/requests/${id}`)).json();
-    expect(mine.timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'status_changed', 'requester_reply', 'reply', 'status_changed', 'status_changed', 'status_changed', 'status_changed']);
+    expect(mine.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'created',
+      'status_changed',
+      'requester_reply',
+      'reply',
+      'status_changed',
+      'status_changed',
+      'status_changed',
+      'status_changed',
+    ]);
     expect(mine.allowedActions).toEqual(['reopen']);
   });
 
@@ -195,7 +243,11 @@ describe('the life of one request', () => {
     const view = (await consultant.post(`/api/requests/${id}/replies`, { body: 'Добрый день! Уточняем у учителя.' })).json();
     expect(view.status).toBe('in_progress');
     expect(view.metrics.timeToFirstResponseMs).toBe(30 * 60_000);
-    expect(view.timeline.map((e: { type: string; visibility: string }) => `${e.type}:${e.visibility}`)).toEqual(['created:public', 'status_changed:public', 'reply:public']);
+    expect(view.timeline.map((e: { type: string; visibility: string }) => `${e.type}:${e.visibility}`)).toEqual([
+      'created:public',
+      'status_changed:public',
+      'reply:public',
+    ]);
   });
 
   it('a note is not a first response and a requester message keeps a new request new', async () => {
@@ -212,13 +264,20 @@ describe('rejection with the regulation’s reasons', () => {
     const id = await parentRequest();
     const missing = await consultant.post(`/api/requests/${id}/transitions`, { action: 'reject' });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().fields).toEqual({ reason: 'Выберите причину отказа.', body: 'Напишите комментарий для заявителя: он увидит его вместе с причиной.' });
+    expect(missing.json().fields).toEqual({
+      reason: 'Выберите причину отказа.',
+      body: 'Напишите комментарий для заявителя: он увидит его вместе с причиной.',
+    });
     const wrong = await consultant.post(`/api/requests/${id}/transitions`, { action: 'reject', reason: 'boring', body: 'x' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().fields.reason).toBe('Выберите одно из допустимых значений.');
     for (const reason of ['insufficient_information', 'incorrect_question', 'non_constructive_or_late_replies']) {
       const other = await parentRequest();
-      const rejected = await consultant.post(`/api/requests/${other}/transitions`, { action: 'reject', reason, body: 'Опишите, пожалуйста, класс и урок.' });
+      const rejected = await consultant.post(`/api/requests/${other}/transitions`, {
+        action: 'reject',
+        reason,
+        body: 'Опишите, пожалуйста, класс и урок.',
+      });
       expect(rejected.json()).toMatchObject({ status: 'rejected', rejection: { reason, comment: 'Опишите, пожалуйста, класс и урок.' } });
       const mine = (await parent.get(`/api/my/requests/${other}`)).json();
       expect(mine.rejection).toEqual({ reason, comment: 'Опишите, пожалуйста, класс и урок.' });

@@ -60,7 +60,11 @@ describe('the public web form (service API)', () => {
   it('registers with consent, acknowledges by e-mail with the number, the deadline and a private link', async () => {
     const input = publicInput();
     const result = await service.createPublicRequest(t.deps, anonymous(), input, [{ fileName: 'скрин.png', data: PNG }]);
-    expect(result).toMatchObject({ created: true, request: { status: 'new', dueAt: new Date('2026-03-10T20:59:59.999Z') }, wordingHints: [] });
+    expect(result).toMatchObject({
+      created: true,
+      request: { status: 'new', dueAt: new Date('2026-03-10T20:59:59.999Z') },
+      wordingHints: [],
+    });
     expect(result.statusUrl).toBe(`http://opora.test/status/${result.statusToken}`);
     const mail = await mailTo(input.requester.email!, `Обращение ${result.request.number} зарегистрировано`);
     expect(mail.text).toContain('Здравствуйте, Петрова Анна Сергеевна!');
@@ -68,21 +72,41 @@ describe('the public web form (service API)', () => {
     expect(mail.text).toContain('Срок рассмотрения — до 10.03.2026 23:59');
     expect(tokenIn(mail.text)).toBe(result.statusToken);
 
-    const view = await service.resolveStatusToken(t.deps, anonymous(), result.statusToken!, { attachmentBase: '/api/public/status/x/attachments' });
-    expect(view).toMatchObject({ number: result.request.number, status: 'new', requester: { name: 'Петрова Анна Сергеевна', childClass: '5 «Б»' }, allowedActions: ['requester_reply'] });
+    const view = await service.resolveStatusToken(t.deps, anonymous(), result.statusToken!, {
+      attachmentBase: '/api/public/status/x/attachments',
+    });
+    expect(view).toMatchObject({
+      number: result.request.number,
+      status: 'new',
+      requester: { name: 'Петрова Анна Сергеевна', childClass: '5 «Б»' },
+      allowedActions: ['requester_reply'],
+    });
     const attachment = view.timeline[0]!.attachments[0]!;
-    expect(attachment).toMatchObject({ fileName: 'скрин.png', contentType: 'image/png', url: `/api/public/status/x/attachments/${attachment.id}` });
+    expect(attachment).toMatchObject({
+      fileName: 'скрин.png',
+      contentType: 'image/png',
+      url: `/api/public/status/x/attachments/${attachment.id}`,
+    });
     const file = await service.getRequesterAttachment(t.deps, anonymous(), { kind: 'token', token: result.statusToken! }, attachment.id);
     expect(file.content.equals(PNG)).toBe(true);
 
     const stored = (await consultant.get(`/api/requests/${result.request.id}`)).json();
-    expect(stored).toMatchObject({ channel: 'web', consent: { version: '2026-01-15', at: '2026-03-02T07:00:00.000Z' }, requester: { userId: null } });
+    expect(stored).toMatchObject({
+      channel: 'web',
+      consent: { version: '2026-01-15', at: '2026-03-02T07:00:00.000Z' },
+      requester: { userId: null },
+    });
   });
 
   it('refuses without consent, and registers a double submission once', async () => {
-    await expect(service.createPublicRequest(t.deps, anonymous(), publicInput({ consent: { given: false, version: '2026-01-15' } }))).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
+    await expect(
+      service.createPublicRequest(t.deps, anonymous(), publicInput({ consent: { given: false, version: '2026-01-15' } })),
+    ).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
     const input = publicInput();
-    const [first, second] = await Promise.all([service.createPublicRequest(t.deps, anonymous(), input), service.createPublicRequest(t.deps, anonymous(), input)]);
+    const [first, second] = await Promise.all([
+      service.createPublicRequest(t.deps, anonymous(), input),
+      service.createPublicRequest(t.deps, anonymous(), input),
+    ]);
     expect([first.created, second.created].sort()).toEqual([false, true]);
     expect(first.request.id).toBe(second.request.id);
     const again = await service.createPublicRequest(t.deps, anonymous(), input);
@@ -97,10 +121,17 @@ describe('the public web form (service API)', () => {
   });
 
   it('refuses unclear wording with field messages, and an unknown status link', async () => {
-    const error = await service.createPublicRequest(t.deps, anonymous(), publicInput({ subject: 'Помогите', description: 'Ничего не работает, помогите срочно!!!' })).catch((e: unknown) => e);
+    const error = await service
+      .createPublicRequest(t.deps, anonymous(), publicInput({ subject: 'Помогите', description: 'Ничего не работает, помогите срочно!!!' }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'REQUEST_WORDING_UNCLEAR', options: { fields: { description: { key: 'requests.wording.vague' } } } });
-    await expect(service.resolveStatusToken(t.deps, anonymous(), 'x'.repeat(43), { attachmentBase: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(error).toMatchObject({
+      code: 'REQUEST_WORDING_UNCLEAR',
+      options: { fields: { description: { key: 'requests.wording.vague' } } },
+    });
+    await expect(service.resolveStatusToken(t.deps, anonymous(), 'x'.repeat(43), { attachmentBase: '' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('writes to an English-speaking requester in English', async () => {
@@ -119,19 +150,40 @@ describe('the conversation by e-mail and on the status page', () => {
     const id = created.request.id;
     const email = input.requester.email!;
 
-    await consultant.post(`/api/requests/${id}/transitions`, { action: 'request_clarification', body: 'Какой логин вы вводите на Госуслугах?' });
+    await consultant.post(`/api/requests/${id}/transitions`, {
+      action: 'request_clarification',
+      body: 'Какой логин вы вводите на Госуслугах?',
+    });
     const question = await mailTo(email, `Нужно уточнение по обращению ${created.request.number}`);
     expect(question.text).toContain('Какой логин вы вводите на Госуслугах?');
     expect(question.text).toContain('срок рассмотрения приостановлен');
     const freshToken = tokenIn(question.text);
     expect(freshToken).not.toBe(created.statusToken); // every e-mail carries its own link; all stay valid
-    expect((await service.resolveStatusToken(t.deps, anonymous(), created.statusToken!, { attachmentBase: '' })).status).toBe('waiting_for_requester');
+    expect((await service.resolveStatusToken(t.deps, anonymous(), created.statusToken!, { attachmentBase: '' })).status).toBe(
+      'waiting_for_requester',
+    );
 
-    const answered = await service.addRequesterReply(t.deps, anonymous(), { kind: 'token', token: freshToken }, { body: 'Вхожу по номеру телефона.' }, [{ fileName: 'ошибка.pdf', data: PDF }], { attachmentBase: '/s' });
+    const answered = await service.addRequesterReply(
+      t.deps,
+      anonymous(),
+      { kind: 'token', token: freshToken },
+      { body: 'Вхожу по номеру телефона.' },
+      [{ fileName: 'ошибка.pdf', data: PDF }],
+      { attachmentBase: '/s' },
+    );
     expect(answered.status).toBe('in_progress');
-    expect(answered.timeline.at(-1)).toMatchObject({ type: 'requester_reply', actor: { kind: 'requester', name: 'Петрова Анна Сергеевна' }, body: 'Вхожу по номеру телефона.' });
+    expect(answered.timeline.at(-1)).toMatchObject({
+      type: 'requester_reply',
+      actor: { kind: 'requester', name: 'Петрова Анна Сергеевна' },
+      body: 'Вхожу по номеру телефона.',
+    });
     expect(answered.timeline.at(-1)!.attachments[0]).toMatchObject({ fileName: 'ошибка.pdf', contentType: 'application/pdf' });
-    const notice = await t.db.db.selectFrom('notifications').select('title').where('userId', '=', world.users.consultant.id).where('kind', '=', 'request.requesterReply').execute();
+    const notice = await t.db.db
+      .selectFrom('notifications')
+      .select('title')
+      .where('userId', '=', world.users.consultant.id)
+      .where('kind', '=', 'request.requesterReply')
+      .execute();
     expect(notice.map((n) => n.title)).toContain(`Заявитель ответил по обращению ${created.request.number}`);
 
     await consultant.post(`/api/requests/${id}/replies`, { body: 'Нужно входить по СНИЛС. Попробуйте, пожалуйста.' });
@@ -146,13 +198,19 @@ describe('the conversation by e-mail and on the status page', () => {
 
     const confirmed = await service.requesterAction(t.deps, anonymous(), { kind: 'token', token: freshToken }, { action: 'close' });
     expect(confirmed.status).toBe('closed');
-    await expect(service.addRequesterReply(t.deps, anonymous(), { kind: 'token', token: freshToken }, { body: 'И ещё' })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await expect(
+      service.addRequesterReply(t.deps, anonymous(), { kind: 'token', token: freshToken }, { body: 'И ещё' }),
+    ).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
   });
 
   it('sends the rejection with the reason in words and the comment', async () => {
     const input = publicInput();
     const created = await service.createPublicRequest(t.deps, anonymous(), input);
-    await consultant.post(`/api/requests/${created.request.id}/transitions`, { action: 'reject', reason: 'incorrect_question', body: 'Оценку по существу выставляет учитель; обратитесь к администрации школы.' });
+    await consultant.post(`/api/requests/${created.request.id}/transitions`, {
+      action: 'reject',
+      reason: 'incorrect_question',
+      body: 'Оценку по существу выставляет учитель; обратитесь к администрации школы.',
+    });
     const mail = await mailTo(input.requester.email!, `Обращение ${created.request.number} отклонено`);
     expect(mail.text).toContain('Причина: Вопрос поставлен некорректно.');
     expect(mail.text).toContain('обратитесь к администрации школы');
@@ -174,7 +232,12 @@ describe('the conversation by e-mail and on the status page', () => {
 describe('signed-in requesters', () => {
   it('get the acknowledgement too, and the link works for them', async () => {
     const parent = await login(t.app, world.users.parent.email, TEST_PASSWORD);
-    const created = (await parent.post('/api/requests', { subject: 'Второй родитель', description: 'Мы с мужем оба хотим видеть оценки. Можно ли подключить второго родителя к дневнику?' })).json();
+    const created = (
+      await parent.post('/api/requests', {
+        subject: 'Второй родитель',
+        description: 'Мы с мужем оба хотим видеть оценки. Можно ли подключить второго родителя к дневнику?',
+      })
+    ).json();
     const mail = await mailTo(world.users.parent.email, `Обращение ${created.number} зарегистрировано`);
     const view = await service.resolveStatusToken(t.deps, anonymous(), tokenIn(mail.text), { attachmentBase: '' });
     expect(view.id).toBe(created.id);

@@ -7,7 +7,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../db/schema.ts';
 import { login, useTestApp, type Client, type TestApp } from '../../../../tests/helpers/app.ts';
-import { createOrganization, createUser, createWorld, TEST_PASSWORD, type OrgRef, type TestWorld } from '../../../../tests/helpers/factories.ts';
+import {
+  createOrganization,
+  createUser,
+  createWorld,
+  TEST_PASSWORD,
+  type OrgRef,
+  type TestWorld,
+} from '../../../../tests/helpers/factories.ts';
 import { multipart, PNG } from './test-support.ts';
 
 let t: TestApp;
@@ -44,9 +51,10 @@ interface Fixture {
 /** A fresh request of the target school, filed by its parent with an attachment. */
 async function fixture(target: Target): Promise<Fixture> {
   const desk = deskOf[target];
-  const body = multipart({ subject: 'Не вижу оценку в дневнике', description: 'Учительница поставила пятёрку за контрольную в среду, а в дневнике пусто.' }, [
-    { name: 'screen.png', data: PNG },
-  ]);
+  const body = multipart(
+    { subject: 'Не вижу оценку в дневнике', description: 'Учительница поставила пятёрку за контрольную в среду, а в дневнике пусто.' },
+    [{ name: 'screen.png', data: PNG }],
+  );
   const created = await desk.parent.request('POST', '/api/requests', body.payload, body.headers);
   expect(created.statusCode).toBe(201);
   const view = created.json();
@@ -60,42 +68,122 @@ interface Action {
   expect: Record<Role, [number, number]>;
 }
 
-const WORKERS_READ = { head: [200, 404], consultant: [200, 404], admin: [200, 404], staff: [403, 403], parent: [403, 403], operator: [404, 404] } as const;
-const WORKERS_CREATE = { head: [201, 404], consultant: [201, 404], admin: [201, 404], staff: [403, 403], parent: [403, 403], operator: [404, 404] } as const;
-const DESK_LIST = { head: [200, 403], consultant: [200, 403], admin: [200, 403], staff: [403, 403], parent: [403, 403], operator: [403, 403] } as const;
-const NOBODY_BUT_REQUESTER = { head: [404, 404], consultant: [404, 404], admin: [404, 404], staff: [404, 404], parent: [404, 404], operator: [404, 404] } as const;
-const SETTINGS = { head: [200, 403], consultant: [403, 403], admin: [200, 403], staff: [403, 403], parent: [403, 403], operator: [403, 403] } as const;
+const WORKERS_READ = {
+  head: [200, 404],
+  consultant: [200, 404],
+  admin: [200, 404],
+  staff: [403, 403],
+  parent: [403, 403],
+  operator: [404, 404],
+} as const;
+const WORKERS_CREATE = {
+  head: [201, 404],
+  consultant: [201, 404],
+  admin: [201, 404],
+  staff: [403, 403],
+  parent: [403, 403],
+  operator: [404, 404],
+} as const;
+const DESK_LIST = {
+  head: [200, 403],
+  consultant: [200, 403],
+  admin: [200, 403],
+  staff: [403, 403],
+  parent: [403, 403],
+  operator: [403, 403],
+} as const;
+const NOBODY_BUT_REQUESTER = {
+  head: [404, 404],
+  consultant: [404, 404],
+  admin: [404, 404],
+  staff: [404, 404],
+  parent: [404, 404],
+  operator: [404, 404],
+} as const;
+const SETTINGS = {
+  head: [200, 403],
+  consultant: [403, 403],
+  admin: [200, 403],
+  staff: [403, 403],
+  parent: [403, 403],
+  operator: [403, 403],
+} as const;
 
 const mutable = <T extends Record<Role, readonly [number, number]>>(table: T) => table as unknown as Record<Role, [number, number]>;
 
 const ACTIONS: Action[] = [
   { name: 'GET /api/requests (queue)', run: (c, f) => c.get(`/api/requests?organizationId=${f.org.id}`), expect: mutable(DESK_LIST) },
   { name: 'GET /api/requests/counts', run: (c, f) => c.get(`/api/requests/counts?organizationId=${f.org.id}`), expect: mutable(DESK_LIST) },
-  { name: 'GET /api/requests/assignees', run: (c, f) => c.get(`/api/requests/assignees?organizationId=${f.org.id}`), expect: mutable(DESK_LIST) },
-  { name: 'GET /api/requests/requesters', run: (c, f) => c.get(`/api/requests/requesters?q=Тест&organizationId=${f.org.id}`), expect: mutable(DESK_LIST) },
+  {
+    name: 'GET /api/requests/assignees',
+    run: (c, f) => c.get(`/api/requests/assignees?organizationId=${f.org.id}`),
+    expect: mutable(DESK_LIST),
+  },
+  {
+    name: 'GET /api/requests/requesters',
+    run: (c, f) => c.get(`/api/requests/requesters?q=Тест&organizationId=${f.org.id}`),
+    expect: mutable(DESK_LIST),
+  },
   {
     name: 'POST /api/requests/intake',
     run: (c, f) =>
-      c.post('/api/requests/intake', { organizationId: f.org.id, channel: 'phone', subject: 'Звонок: нет входа', requester: { kind: 'parent', name: 'Петрова Анна', phone: '+7 900 000-00-00' } }),
+      c.post('/api/requests/intake', {
+        organizationId: f.org.id,
+        channel: 'phone',
+        subject: 'Звонок: нет входа',
+        requester: { kind: 'parent', name: 'Петрова Анна', phone: '+7 900 000-00-00' },
+      }),
     expect: { head: [201, 403], consultant: [201, 403], admin: [201, 403], staff: [403, 403], parent: [403, 403], operator: [403, 403] },
   },
   {
     // Everyone files their own request with their own desk; a category of another school is refused.
     name: 'POST /api/requests (own request)',
     run: (c, f) =>
-      c.post('/api/requests', { subject: 'Нет кнопки итоговых', description: 'Открываю журнал 10 «А», колонки «итог» за полугодие нет, хотя период закрыт.', ...(f.org === schoolB ? { categoryId: f.categoryId } : {}) }),
+      c.post('/api/requests', {
+        subject: 'Нет кнопки итоговых',
+        description: 'Открываю журнал 10 «А», колонки «итог» за полугодие нет, хотя период закрыт.',
+        ...(f.org === schoolB ? { categoryId: f.categoryId } : {}),
+      }),
     expect: { head: [201, 400], consultant: [201, 400], admin: [201, 400], staff: [201, 400], parent: [201, 400], operator: [201, 400] },
   },
   { name: 'GET /api/requests/:id', run: (c, f) => c.get(`/api/requests/${f.requestId}`), expect: mutable(WORKERS_READ) },
-  { name: 'PATCH /api/requests/:id', run: (c, f) => c.patch(`/api/requests/${f.requestId}`, { type: 'incident' }), expect: mutable(WORKERS_READ) },
-  { name: 'PUT /api/requests/:id/assignment', run: (c, f) => c.put(`/api/requests/${f.requestId}/assignment`, { assigneeId: null }), expect: mutable(WORKERS_READ) },
-  { name: 'POST /api/requests/:id/transitions', run: (c, f) => c.post(`/api/requests/${f.requestId}/transitions`, { action: 'start' }), expect: mutable(WORKERS_READ) },
-  { name: 'POST /api/requests/:id/replies', run: (c, f) => c.post(`/api/requests/${f.requestId}/replies`, { body: 'Проверьте, пожалуйста, ещё раз.' }), expect: mutable(WORKERS_CREATE) },
-  { name: 'POST /api/requests/:id/notes', run: (c, f) => c.post(`/api/requests/${f.requestId}/notes`, { body: 'Похоже на задержку синхронизации.' }), expect: mutable(WORKERS_CREATE) },
-  { name: 'GET /api/requests/:id/attachments/:aid', run: (c, f) => c.get(`/api/requests/${f.requestId}/attachments/${f.attachmentId}`), expect: mutable(WORKERS_READ) },
+  {
+    name: 'PATCH /api/requests/:id',
+    run: (c, f) => c.patch(`/api/requests/${f.requestId}`, { type: 'incident' }),
+    expect: mutable(WORKERS_READ),
+  },
+  {
+    name: 'PUT /api/requests/:id/assignment',
+    run: (c, f) => c.put(`/api/requests/${f.requestId}/assignment`, { assigneeId: null }),
+    expect: mutable(WORKERS_READ),
+  },
+  {
+    name: 'POST /api/requests/:id/transitions',
+    run: (c, f) => c.post(`/api/requests/${f.requestId}/transitions`, { action: 'start' }),
+    expect: mutable(WORKERS_READ),
+  },
+  {
+    name: 'POST /api/requests/:id/replies',
+    run: (c, f) => c.post(`/api/requests/${f.requestId}/replies`, { body: 'Проверьте, пожалуйста, ещё раз.' }),
+    expect: mutable(WORKERS_CREATE),
+  },
+  {
+    name: 'POST /api/requests/:id/notes',
+    run: (c, f) => c.post(`/api/requests/${f.requestId}/notes`, { body: 'Похоже на задержку синхронизации.' }),
+    expect: mutable(WORKERS_CREATE),
+  },
+  {
+    name: 'GET /api/requests/:id/attachments/:aid',
+    run: (c, f) => c.get(`/api/requests/${f.requestId}/attachments/${f.attachmentId}`),
+    expect: mutable(WORKERS_READ),
+  },
   // The requester's endpoints: only the person who filed the request (here: the parent of the
   // target school, who is not the caller except for school A's parent, checked separately).
-  { name: 'GET /api/my/requests/:id (someone else’s)', run: (c, f) => c.get(`/api/my/requests/${f.requestId}`), expect: { ...mutable(NOBODY_BUT_REQUESTER), parent: [200, 404] } },
+  {
+    name: 'GET /api/my/requests/:id (someone else’s)',
+    run: (c, f) => c.get(`/api/my/requests/${f.requestId}`),
+    expect: { ...mutable(NOBODY_BUT_REQUESTER), parent: [200, 404] },
+  },
   {
     name: 'POST /api/my/requests/:id/replies (someone else’s)',
     run: (c, f) => c.post(`/api/my/requests/${f.requestId}/replies`, { body: 'Дополняю: это 5 «Б».' }),
@@ -112,8 +200,16 @@ const ACTIONS: Action[] = [
     run: (c, f) => c.get(`/api/my/requests/${f.requestId}/attachments/${f.attachmentId}`),
     expect: { ...mutable(NOBODY_BUT_REQUESTER), parent: [200, 404] },
   },
-  { name: 'GET /api/organizations/:id/request-desk', run: (c, f) => c.get(`/api/organizations/${f.org.id}/request-desk`), expect: mutable(DESK_LIST) },
-  { name: 'PATCH /api/organizations/:id/request-desk', run: (c, f) => c.patch(`/api/organizations/${f.org.id}/request-desk`, { reminderLeadHours: 24 }), expect: mutable(SETTINGS) },
+  {
+    name: 'GET /api/organizations/:id/request-desk',
+    run: (c, f) => c.get(`/api/organizations/${f.org.id}/request-desk`),
+    expect: mutable(DESK_LIST),
+  },
+  {
+    name: 'PATCH /api/organizations/:id/request-desk',
+    run: (c, f) => c.patch(`/api/organizations/${f.org.id}/request-desk`, { reminderLeadHours: 24 }),
+    expect: mutable(SETTINGS),
+  },
   {
     name: 'GET /api/organizations/:id/request-categories',
     run: (c, f) => c.get(`/api/organizations/${f.org.id}/request-categories`),
@@ -159,7 +255,9 @@ describe('requesters see only their own requests', () => {
 
   it('a requester never sees internal notes, their attachments or e-mail deliveries', async () => {
     const f = await fixture('own');
-    const note = multipart({ body: 'Внутреннее: проверить права учителя' }, [{ name: 'internal.pdf', data: Buffer.from('%PDF-1.4\n%%EOF') }]);
+    const note = multipart({ body: 'Внутреннее: проверить права учителя' }, [
+      { name: 'internal.pdf', data: Buffer.from('%PDF-1.4\n%%EOF') },
+    ]);
     const noted = await clients.consultant.request('POST', `/api/requests/${f.requestId}/notes`, note.payload, note.headers);
     expect(noted.statusCode).toBe(201);
     const internalAttachment = noted.json().timeline.at(-1).attachments[0].id as string;
@@ -175,7 +273,9 @@ describe('requesters see only their own requests', () => {
     const f = await fixture('other');
     const queue = (await clients.head.get('/api/requests?view=all&limit=100')).json() as { items: Array<{ id: string }> };
     expect(queue.items.some((i) => i.id === f.requestId)).toBe(false);
-    const search = (await clients.head.get(`/api/requests?view=all&q=${encodeURIComponent('Тест parent')}`)).json() as { items: Array<{ id: string }> };
+    const search = (await clients.head.get(`/api/requests?view=all&q=${encodeURIComponent('Тест parent')}`)).json() as {
+      items: Array<{ id: string }>;
+    };
     expect(search.items.some((i) => i.id === f.requestId)).toBe(false);
   });
 
@@ -219,7 +319,11 @@ describe('requesters see only their own requests', () => {
       ['POST', '/api/notifications/read-all', {}],
     ];
     for (const [method, url, payload] of calls) {
-      const response = await t.app.inject({ method: method as 'GET', url, ...(payload ? { payload: payload as Record<string, unknown> } : {}) });
+      const response = await t.app.inject({
+        method: method as 'GET',
+        url,
+        ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+      });
       expect({ method, url, status: response.statusCode }).toEqual({ method, url, status: 401 });
     }
   });

@@ -96,7 +96,11 @@ describe('quick intake by a consultant', () => {
       requester: { kind: 'staff', name: 'Кузнецова Е. С.', email: world.users.staff.email.toUpperCase() },
     });
     expect(byEmail.json().requester.userId).toBe(world.users.staff.id);
-    const byId = await intake(consultant, { channel: 'parent_meeting', requester: { kind: 'parent', userId: world.users.parent.id }, childClass: '5 «Б»' });
+    const byId = await intake(consultant, {
+      channel: 'parent_meeting',
+      requester: { kind: 'parent', userId: world.users.parent.id },
+      childClass: '5 «Б»',
+    });
     expect(byId.json().requester).toMatchObject({ userId: world.users.parent.id, email: world.users.parent.email, childClass: '5 «Б»' });
     const mine = (await staff.get('/api/my/requests')).json();
     expect(mine.items.map((i: { id: string }) => i.id)).toContain(byEmail.json().id);
@@ -125,7 +129,14 @@ describe('quick intake by a consultant', () => {
 
 describe('types, legal deadlines and re-classification', () => {
   it('a 59-FZ appeal logged two days after receipt: registration due 3 days after receipt, answer 30 days after registration', async () => {
-    const view = (await intake(consultant, { channel: 'email', type: 'appeal_59fz', receivedAt: '2026-02-27T15:00:00Z', subject: 'Жалоба: консультант не отвечает' })).json();
+    const view = (
+      await intake(consultant, {
+        channel: 'email',
+        type: 'appeal_59fz',
+        receivedAt: '2026-02-27T15:00:00Z',
+        subject: 'Жалоба: консультант не отвечает',
+      })
+    ).json();
     expect(view.deadlines).toMatchObject({
       legalBasis: '59-FZ',
       registrationDueAt: '2026-03-02T20:59:59.999Z',
@@ -149,15 +160,26 @@ describe('types, legal deadlines and re-classification', () => {
     expect(view.deadlines.legalDueAt).toBe('2026-03-17T20:59:59.999Z'); // 10 working days: 3–6, 10–13, 16, 17 March
     view = (await consultant.patch(`/api/requests/${id}`, { type: 'consultation' })).json();
     expect(view.deadlines.legalDueAt).toBeNull();
-    expect(view.timeline.at(-1)).toMatchObject({ type: 'classification_changed', visibility: 'internal', metadata: { before: { type: 'pd_request_152fz' }, after: { type: 'consultation' } } });
-    const audit = await t.db.db.selectFrom('auditLog').select('action').where('entityId', '=', id).where('action', '=', 'request.update').execute();
+    expect(view.timeline.at(-1)).toMatchObject({
+      type: 'classification_changed',
+      visibility: 'internal',
+      metadata: { before: { type: 'pd_request_152fz' }, after: { type: 'consultation' } },
+    });
+    const audit = await t.db.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityId', '=', id)
+      .where('action', '=', 'request.update')
+      .execute();
     expect(audit).toHaveLength(1);
     const unchanged = (await consultant.patch(`/api/requests/${id}`, { type: 'consultation' })).json();
     expect(unchanged.timeline).toHaveLength(view.timeline.length);
   });
 
   it('a type whose legal term comes first moves the deadline: event and new jobs', async () => {
-    expect((await head.patch(`/api/organizations/${world.school.id}/request-desk`, { termUnit: 'working_days', reviewTermDays: 14 })).statusCode).toBe(200);
+    expect(
+      (await head.patch(`/api/organizations/${world.school.id}/request-desk`, { termUnit: 'working_days', reviewTermDays: 14 })).statusCode,
+    ).toBe(200);
     const id = (await intake(consultant)).json().id;
     const view = (await consultant.patch(`/api/requests/${id}`, { type: 'pd_request_152fz' })).json();
     expect(view.deadlines.dueAt).toBe(view.deadlines.legalDueAt);
@@ -178,11 +200,22 @@ describe('queues', () => {
       c = await login(t.app, me.email, TEST_PASSWORD); // sessions expire as the clock moves
     };
     await at('2026-03-02T07:00:00Z');
-    const a = (await intake(c!, { channel: 'phone', requester: { kind: 'parent', name: 'Орлова Мария', email: 'orlova@example.test' } })).json();
+    const a = (
+      await intake(c!, { channel: 'phone', requester: { kind: 'parent', name: 'Орлова Мария', email: 'orlova@example.test' } })
+    ).json();
     await at('2026-03-03T07:00:00Z');
-    const b = (await intake(c!, { channel: 'in_person', assignToMe: false, requester: { kind: 'staff', name: 'Белов Игорь', phone: '+7 900 111-22-33' }, type: 'incident' })).json();
+    const b = (
+      await intake(c!, {
+        channel: 'in_person',
+        assignToMe: false,
+        requester: { kind: 'staff', name: 'Белов Игорь', phone: '+7 900 111-22-33' },
+        type: 'incident',
+      })
+    ).json();
     await at('2026-03-04T07:00:00Z');
-    const d = (await intake(c!, { channel: 'email', requester: { kind: 'parent', name: 'Дроздова Нина', email: 'nina@example.test' } })).json();
+    const d = (
+      await intake(c!, { channel: 'email', requester: { kind: 'parent', name: 'Дроздова Нина', email: 'nina@example.test' } })
+    ).json();
     await c!.post(`/api/requests/${d.id}/transitions`, { action: 'request_clarification', body: 'Уточните класс' });
     c = c!;
 
@@ -227,8 +260,12 @@ describe('queues', () => {
     const grd3 = grd.children.find((c: { code: string }) => c.code === 'GRD.3');
     const inChild = (await intake(consultant, { categoryId: grd3.id })).json();
     const inParent = (await intake(consultant, { categoryId: grd.id })).json();
-    const listed = (await consultant.get(`/api/requests?view=all&categoryId=${grd.id}&limit=100`)).json().items.map((i: { id: string }) => i.id);
+    const listed = (await consultant.get(`/api/requests?view=all&categoryId=${grd.id}&limit=100`))
+      .json()
+      .items.map((i: { id: string }) => i.id);
     expect(listed.sort()).toEqual([inChild.id, inParent.id].sort());
-    expect((await consultant.get(`/api/requests?view=all&categoryId=${grd3.id}`)).json().items.map((i: { id: string }) => i.id)).toEqual([inChild.id]);
+    expect((await consultant.get(`/api/requests?view=all&categoryId=${grd3.id}`)).json().items.map((i: { id: string }) => i.id)).toEqual([
+      inChild.id,
+    ]);
   });
 });

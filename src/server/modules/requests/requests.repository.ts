@@ -2,7 +2,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { NewNotification } from './notifications.repository.ts';
 import type { RequestAttachmentsTable, RequestEventsTable, RequestsTable } from './requests.tables.ts';
 
@@ -16,36 +16,87 @@ export type RequestPatch = Updateable<RequestsTable>;
  * stay locked until commit, which serialises concurrent registrations of a desk; they are locked
  * in sorted order, so two groups never wait for each other in a cycle.
  */
-export async function takeSequences(db: Executor, counts: ReadonlyArray<{ organizationId: string; year: number; count: number }>): Promise<Map<string, number>> {
+export async function takeSequences(
+  db: Executor,
+  counts: ReadonlyArray<{ organizationId: string; year: number; count: number }>,
+): Promise<Map<string, number>> {
   if (counts.length === 0) return new Map();
-  const sorted = [...counts].sort((a, b) => (a.organizationId === b.organizationId ? a.year - b.year : a.organizationId < b.organizationId ? -1 : 1));
+  const sorted = [...counts].sort((a, b) =>
+    a.organizationId === b.organizationId ? a.year - b.year : a.organizationId < b.organizationId ? -1 : 1,
+  );
   const rows = await db
     .insertInto('requestNumberCounters')
     .values(sorted.map((c) => ({ organizationId: c.organizationId, year: c.year, lastValue: c.count })))
     .onConflict((oc) =>
-      oc.columns(['organizationId', 'year']).doUpdateSet({ lastValue: sql<number>`request_number_counters.last_value + excluded.last_value` }),
+      oc
+        .columns(['organizationId', 'year'])
+        .doUpdateSet({ lastValue: sql<number>`request_number_counters.last_value + excluded.last_value` }),
     )
     .returning(['organizationId', 'year', 'lastValue'])
     .execute();
   return new Map(rows.map((row) => [`${row.organizationId}:${row.year}`, row.lastValue]));
 }
 
+export type EventRow = Selectable<RequestEventsTable>;
+
+/** What `insertNewRequests` writes: requests (ids made by the caller) with their first status link, events and notices. */
+export interface NewRequests {
+  requests: ReadonlyArray<NewRequestRow & { id: string }>;
+  statusTokens: ReadonlyArray<{ tokenHash: string; requestId: string; organizationId: string }>;
+  /** At most one event of a type per request. */
+  events: ReadonlyArray<NewEvent & { createdAt: Date }>;
+  notifications: readonly NewNotification[];
+}
+
 /**
- * Inserts requests (their ids made by the caller) and each one's first private status link
- * (stored by hash) in one statement; returns the rows in the order given.
+ * New requests with their private status links, their first timeline events and the staff's
+ * notices (table of notifications.repository.ts), all in one statement. Returns the requests in
+ * the order given, each with its events in the order given.
  */
-export async function insertRequestsWithStatusTokens(db: Executor, items: ReadonlyArray<{ row: NewRequestRow & { id: string }; tokenHash: string }>): Promise<RequestRow[]> {
-  if (items.length === 0) return [];
-  const rows = await db
-    .with('r', (qb) => qb.insertInto('requests').values(items.map((item) => item.row)).returningAll())
-    .with('t', (qb) =>
-      qb.insertInto('requestStatusTokens').values(items.map((item) => ({ tokenHash: item.tokenHash, requestId: item.row.id, organizationId: item.row.organizationId }))),
+export async function insertNewRequests(db: Executor, rows: NewRequests): Promise<Array<{ request: RequestRow; events: EventRow[] }>> {
+  if (rows.requests.length === 0) return [];
+  let query = db
+    .with('r', (qb) =>
+      qb
+        .insertInto('requests')
+        .values([...rows.requests])
+        .returningAll(),
     )
+    .with('t', (qb) => qb.insertInto('requestStatusTokens').values([...rows.statusTokens]))
+    .with('e', (qb) =>
+      qb
+        .insertInto('requestEvents')
+        .values(rows.events.map((event) => ({ ...event, metadata: JSON.stringify(event.metadata ?? {}) })))
+        .returning(['id', 'requestId', 'type']),
+    );
+  if (rows.notifications.length > 0)
+    query = query.with('n', (qb) => qb.insertInto('notifications').values([...rows.notifications])) as unknown as typeof query;
+  const inserted = await query
     .selectFrom('r')
-    .selectAll()
+    .selectAll('r')
+    .select((eb) =>
+      eb
+        .selectFrom('e')
+        .select(sql<Array<{ id: number; type: string }>>`coalesce(json_agg(json_build_object('id', e.id, 'type', e.type)), '[]')`.as('ids'))
+        .whereRef('e.requestId', '=', 'r.id')
+        .as('eventIds'),
+    )
     .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return items.map((item) => byId.get(item.row.id)!);
+  const byId = new Map(inserted.map(({ eventIds, ...request }) => [request.id, { request, eventIds: eventIds ?? [] }]));
+  return rows.requests.map((row) => {
+    const { request, eventIds } = byId.get(row.id)!;
+    const events = rows.events
+      .filter((event) => event.requestId === row.id)
+      .map((event) => ({
+        ...event,
+        id: eventIds.find((e) => e.type === event.type)!.id,
+        actorUserId: event.actorUserId ?? null,
+        actorName: event.actorName ?? null,
+        body: event.body ?? null,
+        metadata: event.metadata ?? {},
+      }));
+    return { request, events };
+  });
 }
 
 export function findRequest(db: Executor, id: string) {
@@ -61,7 +112,10 @@ export function lockRequest(db: Executor, id: string) {
  * Requests already registered under any of these form keys or e-mail Message-IDs (per
  * organisation), in one read; the caller matches the pairs.
  */
-export function findByKeys(db: Executor, keys: ReadonlyArray<{ organizationId: string; idempotencyKey?: string | null | undefined; sourceMessageId?: string | null | undefined }>) {
+export function findByKeys(
+  db: Executor,
+  keys: ReadonlyArray<{ organizationId: string; idempotencyKey?: string | null | undefined; sourceMessageId?: string | null | undefined }>,
+) {
   const orgs = [...new Set(keys.map((k) => k.organizationId))];
   const forms = [...new Set(keys.flatMap((k) => (k.idempotencyKey ? [k.idempotencyKey] : [])))];
   const messages = [...new Set(keys.flatMap((k) => (k.sourceMessageId ? [k.sourceMessageId] : [])))];
@@ -79,21 +133,16 @@ export function findByKeys(db: Executor, keys: ReadonlyArray<{ organizationId: s
     .execute();
 }
 
-export function findByIdempotencyKey(db: Executor, organizationId: string, key: string) {
-  return db.selectFrom('requests').selectAll().where('organizationId', '=', organizationId).where('idempotencyKey', '=', key).executeTakeFirst();
-}
-
-export function findBySourceMessageId(db: Executor, organizationId: string, messageId: string) {
-  return db.selectFrom('requests').selectAll().where('organizationId', '=', organizationId).where('sourceMessageId', '=', messageId).executeTakeFirst();
-}
-
 export function updateRequest(db: Executor, id: string, patch: RequestPatch) {
   return db.updateTable('requests').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
 // ---- status links ----
 
-export async function insertStatusToken(db: Executor, row: { tokenHash: string; requestId: string; organizationId: string }): Promise<void> {
+export async function insertStatusToken(
+  db: Executor,
+  row: { tokenHash: string; requestId: string; organizationId: string },
+): Promise<void> {
   await db.insertInto('requestStatusTokens').values(row).execute();
 }
 
@@ -114,24 +163,6 @@ export function insertEvent(db: Executor, event: NewEvent) {
     .executeTakeFirstOrThrow();
 }
 
-/**
- * Several events, and the staff's notifications about them (table of notifications.repository.ts),
- * in one statement. Returns the events in insertion (id) order.
- */
-export async function insertEvents(db: Executor, events: readonly NewEvent[], notifications: readonly NewNotification[] = []) {
-  const values = events.map((event) => ({ ...event, metadata: JSON.stringify(event.metadata ?? {}) }));
-  const rows =
-    notifications.length === 0
-      ? await db.insertInto('requestEvents').values(values).returningAll().execute()
-      : await db
-          .with('n', (qb) => qb.insertInto('notifications').values([...notifications]).returning('id'))
-          .insertInto('requestEvents')
-          .values(values)
-          .returningAll()
-          .execute();
-  return rows.sort((a, b) => a.id - b.id);
-}
-
 export function listEvents(db: Executor, requestId: string, publicOnly: boolean) {
   let query = db.selectFrom('requestEvents').selectAll().where('requestId', '=', requestId);
   if (publicOnly) query = query.where('visibility', '=', 'public');
@@ -149,13 +180,23 @@ export async function closePause(db: Executor, requestId: string, endedAt: Date)
 }
 
 export function closedPauses(db: Executor, requestId: string) {
-  return db.selectFrom('requestPauses').select(['startedAt', 'endedAt']).where('requestId', '=', requestId).where('endedAt', 'is not', null).orderBy('startedAt').execute();
+  return db
+    .selectFrom('requestPauses')
+    .select(['startedAt', 'endedAt'])
+    .where('requestId', '=', requestId)
+    .where('endedAt', 'is not', null)
+    .orderBy('startedAt')
+    .execute();
 }
 
 // ---- attachments ----
 
 export function insertAttachment(db: Executor, row: Insertable<RequestAttachmentsTable>) {
-  return db.insertInto('requestAttachments').values(row).returning(['id', 'eventId', 'fileName', 'contentType', 'sizeBytes', 'createdAt']).executeTakeFirstOrThrow();
+  return db
+    .insertInto('requestAttachments')
+    .values(row)
+    .returning(['id', 'eventId', 'fileName', 'contentType', 'sizeBytes', 'createdAt'])
+    .executeTakeFirstOrThrow();
 }
 
 export function listAttachments(db: Executor, requestId: string) {
@@ -180,7 +221,10 @@ export function findAttachment(db: Executor, requestId: string, attachmentId: st
 // ---- deadline alerts ----
 
 /** Records an alert; false when it was already sent for this deadline. */
-export async function insertAlert(db: Executor, row: { requestId: string; organizationId: string; kind: 'reminder' | 'escalation'; dueAt: Date }): Promise<boolean> {
+export async function insertAlert(
+  db: Executor,
+  row: { requestId: string; organizationId: string; kind: 'reminder' | 'escalation'; dueAt: Date },
+): Promise<boolean> {
   const inserted = await db
     .insertInto('requestDeadlineAlerts')
     .values(row)
@@ -191,7 +235,12 @@ export async function insertAlert(db: Executor, row: { requestId: string; organi
 }
 
 export function openRequestsOf(db: Executor, organizationId: string) {
-  return db.selectFrom('requests').selectAll().where('organizationId', '=', organizationId).where('status', 'in', ['new', 'in_progress', 'waiting_for_requester']).execute();
+  return db
+    .selectFrom('requests')
+    .selectAll()
+    .where('organizationId', '=', organizationId)
+    .where('status', 'in', ['new', 'in_progress', 'waiting_for_requester'])
+    .execute();
 }
 
 // ---- queues ----
@@ -245,7 +294,8 @@ function filtered(db: Executor, filter: QueueFilter) {
     .where('r.organizationId', '=', filter.organizationId)
     .where((eb) => {
       const conditions: Expression<SqlBool>[] = [viewCondition(eb, filter.view, filter.userId, filter.now)];
-      if (filter.status && filter.status.length > 0) conditions.push(eb('r.status', 'in', filter.status as RequestsTable['status']['__select__'][]));
+      if (filter.status && filter.status.length > 0)
+        conditions.push(eb('r.status', 'in', filter.status as RequestsTable['status']['__select__'][]));
       if (filter.categoryId) {
         conditions.push(
           eb.or([
@@ -262,7 +312,14 @@ function filtered(db: Executor, filter: QueueFilter) {
       if (filter.number) conditions.push(eb(eb.fn('upper', ['r.number']), '=', filter.number));
       else if (filter.text) {
         const pattern = `%${filter.text.replace(/[%_\\]/g, '\\$&')}%`;
-        conditions.push(eb.or([eb('r.requesterName', 'ilike', pattern), eb('r.requesterEmail', 'ilike', pattern), eb('r.subject', 'ilike', pattern), eb('r.number', 'ilike', pattern)]));
+        conditions.push(
+          eb.or([
+            eb('r.requesterName', 'ilike', pattern),
+            eb('r.requesterEmail', 'ilike', pattern),
+            eb('r.subject', 'ilike', pattern),
+            eb('r.number', 'ilike', pattern),
+          ]),
+        );
       }
       return eb.and(conditions);
     });
@@ -283,7 +340,9 @@ export function listQueue(db: Executor, filter: QueueFilter, sort: QueueSort, li
 }
 
 export async function countQueue(db: Executor, filter: QueueFilter): Promise<number> {
-  const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -293,7 +352,14 @@ export async function countViews(db: Executor, organizationId: string, userId: s
   const row = await db
     .selectFrom('requests as r')
     .where('r.organizationId', '=', organizationId)
-    .select((eb) => views.map((view) => eb.fn.countAll<number>().filterWhere(viewCondition(eb, view, userId, now)).as(view)))
+    .select((eb) =>
+      views.map((view) =>
+        eb.fn
+          .countAll<number>()
+          .filterWhere(viewCondition(eb, view, userId, now))
+          .as(view),
+      ),
+    )
     .executeTakeFirstOrThrow();
   return Object.fromEntries(views.map((view) => [view, Number((row as Record<string, unknown>)[view] ?? 0)])) as Record<QueueView, number>;
 }

@@ -39,7 +39,9 @@ const tags = ['requests'];
 const withFiles = { preValidation: parseMultipartBody };
 
 async function workspaceRoutes(app: App, { deps }: RouteOptions): Promise<void> {
-  app.get('/api/requests', { schema: { tags, querystring: QueueQuery } }, async (request) => queries.listQueue(deps, contextOf(request), request.query));
+  app.get('/api/requests', { schema: { tags, querystring: QueueQuery } }, async (request) =>
+    queries.listQueue(deps, contextOf(request), request.query),
+  );
   app.get('/api/requests/counts', { schema: { tags, querystring: OrgQuery } }, async (request) =>
     queries.queueCounts(deps, contextOf(request), request.query.organizationId),
   );
@@ -57,7 +59,9 @@ async function workspaceRoutes(app: App, { deps }: RouteOptions): Promise<void> 
     const input = { ...body, ...(receivedAt ? { receivedAt: new Date(receivedAt) } : {}) };
     return reply.status(201).send(await service.createIntakeRequest(deps, contextOf(request), input, uploadedFiles(request)));
   });
-  app.get('/api/requests/:id', { schema: { tags, params: IdParams } }, async (request) => queries.getRequestDetail(deps, contextOf(request), request.params.id));
+  app.get('/api/requests/:id', { schema: { tags, params: IdParams } }, async (request) =>
+    queries.getRequestDetail(deps, contextOf(request), request.params.id),
+  );
   app.patch('/api/requests/:id', { schema: { tags, params: IdParams, body: ClassificationBody } }, async (request) =>
     service.updateClassification(deps, contextOf(request), request.params.id, request.body),
   );
@@ -71,7 +75,9 @@ async function workspaceRoutes(app: App, { deps }: RouteOptions): Promise<void> 
     reply.status(201).send(await service.replyToRequest(deps, contextOf(request), request.params.id, request.body, uploadedFiles(request))),
   );
   app.post('/api/requests/:id/notes', { schema: { tags, params: IdParams, body: MessageBody }, ...withFiles }, async (request, reply) =>
-    reply.status(201).send(await service.addInternalNote(deps, contextOf(request), request.params.id, request.body, uploadedFiles(request))),
+    reply
+      .status(201)
+      .send(await service.addInternalNote(deps, contextOf(request), request.params.id, request.body, uploadedFiles(request))),
   );
   app.get('/api/requests/:id/attachments/:attachmentId', { schema: { tags, params: AttachmentParams } }, async (request, reply) =>
     sendAttachment(reply, await queries.getDeskAttachment(deps, contextOf(request), request.params.id, request.params.attachmentId)),
@@ -80,16 +86,30 @@ async function workspaceRoutes(app: App, { deps }: RouteOptions): Promise<void> 
 
 async function myRoutes(app: App, { deps }: RouteOptions): Promise<void> {
   const mine = (id: string) => ({ kind: 'user' as const, requestId: id });
-  app.get('/api/my/requests', { schema: { tags, querystring: PageQuery } }, async (request) => queries.listMyRequests(deps, contextOf(request), request.query));
-  app.get('/api/my/requests/:id', { schema: { tags, params: IdParams } }, async (request) => queries.getMyRequest(deps, contextOf(request), request.params.id));
-  app.post('/api/my/requests/:id/replies', { schema: { tags, params: IdParams, body: MessageBody }, ...withFiles }, async (request, reply) =>
-    reply.status(201).send(await service.addRequesterReply(deps, contextOf(request), mine(request.params.id), request.body, uploadedFiles(request))),
+  app.get('/api/my/requests', { schema: { tags, querystring: PageQuery } }, async (request) =>
+    queries.listMyRequests(deps, contextOf(request), request.query),
   );
-  app.post('/api/my/requests/:id/transitions', { schema: { tags, params: IdParams, body: RequesterTransitionBody }, ...withFiles }, async (request) =>
-    service.requesterAction(deps, contextOf(request), mine(request.params.id), request.body, uploadedFiles(request)),
+  app.get('/api/my/requests/:id', { schema: { tags, params: IdParams } }, async (request) =>
+    queries.getMyRequest(deps, contextOf(request), request.params.id),
+  );
+  app.post(
+    '/api/my/requests/:id/replies',
+    { schema: { tags, params: IdParams, body: MessageBody }, ...withFiles },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.addRequesterReply(deps, contextOf(request), mine(request.params.id), request.body, uploadedFiles(request))),
+  );
+  app.post(
+    '/api/my/requests/:id/transitions',
+    { schema: { tags, params: IdParams, body: RequesterTransitionBody }, ...withFiles },
+    async (request) => service.requesterAction(deps, contextOf(request), mine(request.params.id), request.body, uploadedFiles(request)),
   );
   app.get('/api/my/requests/:id/attachments/:attachmentId', { schema: { tags, params: AttachmentParams } }, async (request, reply) =>
-    sendAttachment(reply, await service.getRequesterAttachment(deps, contextOf(request), mine(request.params.id), request.params.attachmentId)),
+    sendAttachment(
+      reply,
+      await service.getRequesterAttachment(deps, contextOf(request), mine(request.params.id), request.params.attachmentId),
+    ),
   );
 }
 
@@ -98,17 +118,28 @@ async function deskRoutes(app: App, { deps }: RouteOptions): Promise<void> {
   app.get('/api/organizations/:id/request-desk', { schema: { tags: settingsTags, params: IdParams } }, async (request) =>
     desk.getDeskSettings(deps, contextOf(request), request.params.id),
   );
-  app.patch('/api/organizations/:id/request-desk', { schema: { tags: settingsTags, params: IdParams, body: DeskPatchBody } }, async (request) =>
-    desk.updateDeskSettings(deps, contextOf(request), request.params.id, request.body, (tx, policy) => rescheduleOpenRequests(tx, policy, deps.clock.now())),
+  app.patch(
+    '/api/organizations/:id/request-desk',
+    { schema: { tags: settingsTags, params: IdParams, body: DeskPatchBody } },
+    async (request) =>
+      desk.updateDeskSettings(deps, contextOf(request), request.params.id, request.body, (tx, policy) =>
+        rescheduleOpenRequests(tx, policy, deps.clock.now()),
+      ),
   );
-  app.get('/api/organizations/:id/request-categories', { schema: { tags: settingsTags, params: IdParams, querystring: CategoryListQuery } }, async (request) =>
-    desk.listCategories(deps, contextOf(request), request.params.id, request.query.includeInactive ?? false),
+  app.get(
+    '/api/organizations/:id/request-categories',
+    { schema: { tags: settingsTags, params: IdParams, querystring: CategoryListQuery } },
+    async (request) => desk.listCategories(deps, contextOf(request), request.params.id, request.query.includeInactive ?? false),
   );
-  app.post('/api/organizations/:id/request-categories', { schema: { tags: settingsTags, params: IdParams, body: NewCategoryBody } }, async (request, reply) =>
-    reply.status(201).send(await desk.createCategory(deps, contextOf(request), request.params.id, request.body)),
+  app.post(
+    '/api/organizations/:id/request-categories',
+    { schema: { tags: settingsTags, params: IdParams, body: NewCategoryBody } },
+    async (request, reply) => reply.status(201).send(await desk.createCategory(deps, contextOf(request), request.params.id, request.body)),
   );
-  app.patch('/api/organizations/:id/request-categories/:categoryId', { schema: { tags: settingsTags, params: CategoryParams, body: CategoryPatchBody } }, async (request) =>
-    desk.updateCategory(deps, contextOf(request), request.params.id, request.params.categoryId, request.body),
+  app.patch(
+    '/api/organizations/:id/request-categories/:categoryId',
+    { schema: { tags: settingsTags, params: CategoryParams, body: CategoryPatchBody } },
+    async (request) => desk.updateCategory(deps, contextOf(request), request.params.id, request.params.categoryId, request.body),
   );
 }
 
@@ -117,8 +148,12 @@ async function notificationRoutes(app: App, { deps }: RouteOptions): Promise<voi
   app.get('/api/notifications', { schema: { tags: notificationTags, querystring: NotificationQuery } }, async (request) =>
     notifications.listMyNotifications(deps, contextOf(request), request.query),
   );
-  app.get('/api/notifications/unread-count', { schema: { tags: notificationTags } }, async (request) => notifications.unreadCount(deps, contextOf(request)));
-  app.post('/api/notifications/read-all', { schema: { tags: notificationTags } }, async (request) => notifications.markAllNotificationsRead(deps, contextOf(request)));
+  app.get('/api/notifications/unread-count', { schema: { tags: notificationTags } }, async (request) =>
+    notifications.unreadCount(deps, contextOf(request)),
+  );
+  app.post('/api/notifications/read-all', { schema: { tags: notificationTags } }, async (request) =>
+    notifications.markAllNotificationsRead(deps, contextOf(request)),
+  );
   app.post('/api/notifications/:id/read', { schema: { tags: notificationTags, params: IdParams } }, async (request) =>
     notifications.markNotificationRead(deps, contextOf(request), request.params.id),
   );

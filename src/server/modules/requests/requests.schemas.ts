@@ -72,7 +72,12 @@ export const PublicRequestBody = Type.Object(
   {
     ...Wording,
     requester: Type.Object(
-      { kind: RequesterKindSchema, name: Type.String({ minLength: 1, maxLength: 200 }), email: Type.Optional(Nullable(Email)), phone: Type.Optional(Phone) },
+      {
+        kind: RequesterKindSchema,
+        name: Type.String({ minLength: 1, maxLength: 200 }),
+        email: Type.Optional(Nullable(Email)),
+        phone: Type.Optional(Phone),
+      },
       { additionalProperties: false },
     ),
     childClass: Type.Optional(ChildClass),

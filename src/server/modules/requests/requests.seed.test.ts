@@ -15,7 +15,9 @@ describe('demo requests', () => {
   it('fifteen requests of school No. 27 in every status, with timelines and audit rows', async () => {
     const rows = await t.db.db.selectFrom('requests').select(['status', 'channel', 'number']).execute();
     expect(rows).toHaveLength(15);
-    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['new', 'in_progress', 'waiting_for_requester', 'resolved', 'closed', 'rejected']));
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(['new', 'in_progress', 'waiting_for_requester', 'resolved', 'closed', 'rejected']),
+    );
     expect(new Set(rows.map((r) => r.channel))).toEqual(new Set(['in_person', 'parent_meeting', 'phone', 'email', 'web']));
     expect(rows.every((r) => /^27-\d{2}-000(0[1-9]|1[0-5])$/.test(r.number))).toBe(true);
     const audit = await t.db.db.selectFrom('auditLog').select('action').where('action', 'like', 'request.%').execute();

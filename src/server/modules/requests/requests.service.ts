@@ -52,8 +52,22 @@ import { loadForDesk, loadForRequester, type RequesterTarget } from './request-a
 import { checkFiles, type UploadedFile } from './request-attachments.ts';
 import { issueStatusToken, statusUrl } from './request-notify.ts';
 import { createGrouper, groupersBy, type Settled } from '../../lib/grouper.ts';
-import { findDuplicate, registerMany, type RegisterInput, type RegisterItem, type Registered } from './request-register.ts';
-import { appendStaffMessage, applyTransition, assertActionInput, assign, classify, type ClassificationPatch } from './request-transitions.ts';
+import {
+  findDuplicate,
+  prepareRegistrations,
+  registerMany,
+  type RegisterInput,
+  type RegisterItem,
+  type Registered,
+} from './request-register.ts';
+import {
+  appendStaffMessage,
+  applyTransition,
+  assertActionInput,
+  assign,
+  classify,
+  type ClassificationPatch,
+} from './request-transitions.ts';
 import { presentForDesk, presentForRequester } from './request-views.ts';
 import * as repo from './requests.repository.ts';
 
@@ -113,12 +127,12 @@ const registrations = groupersBy((deps: Deps) =>
     maxGroup: 32,
     maxInFlight: 2,
     run: async (items) => {
-      if (items.length > 1) {
-        try {
-          return await deps.db.transaction().execute((tx) => registerMany(tx, deps, items));
-        } catch (error) {
+      try {
+        const writes = await prepareRegistrations(deps.db, deps, items);
+        return await deps.db.transaction().execute(writes);
+      } catch (error) {
+        if (items.length > 1)
           deps.log.warn({ err: error, requests: items.length }, 'a group of registrations failed: registering each alone');
-        }
       }
       return Promise.all(items.map((item) => settle(registerOnce(deps, item))));
     },
@@ -225,13 +239,21 @@ export async function addRequesterReply(
 ) {
   const checked = checkFiles(files);
   const body = input.body?.trim() ?? '';
-  if (body.length === 0 && checked.length === 0) throw new AppError('VALIDATION', { fields: { body: { key: 'requests.field.nothingToSend' } } });
+  if (body.length === 0 && checked.length === 0)
+    throw new AppError('VALIDATION', { fields: { body: { key: 'requests.field.nothingToSend' } } });
   const row = await deps.db.transaction().execute(async (tx) => {
     const loaded = await loadForRequester(tx, ctx, target, true);
     return applyTransition(tx, deps, ctx, loaded, 'requester', { action: 'requester_reply', body, files: checked });
   });
   const desk = await loadDesk(deps.db, row.organizationId);
-  return presentForRequester(deps.db, row, desk.policy, desk.org.shortName, deps.clock.now(), attachmentBaseFor(target, row.id, options.attachmentBase));
+  return presentForRequester(
+    deps.db,
+    row,
+    desk.policy,
+    desk.org.shortName,
+    deps.clock.now(),
+    attachmentBaseFor(target, row.id, options.attachmentBase),
+  );
 }
 
 /** The requester reopens (within the window) or confirms and closes a resolved request. */
@@ -249,7 +271,14 @@ export async function requesterAction(
     return applyTransition(tx, deps, ctx, loaded, 'requester', { action: input.action, body: input.body, files: checked });
   });
   const desk = await loadDesk(deps.db, row.organizationId);
-  return presentForRequester(deps.db, row, desk.policy, desk.org.shortName, deps.clock.now(), attachmentBaseFor(target, row.id, options.attachmentBase));
+  return presentForRequester(
+    deps.db,
+    row,
+    desk.policy,
+    desk.org.shortName,
+    deps.clock.now(),
+    attachmentBaseFor(target, row.id, options.attachmentBase),
+  );
 }
 
 /** An attachment of a public message, for the requester. */
@@ -265,7 +294,13 @@ export async function getRequesterAttachment(deps: Deps, ctx: RequestContext, ta
 export interface IntakeInput extends Wording {
   organizationId?: string | undefined;
   channel: Channel;
-  requester: { kind: RequesterKind; userId?: string | null | undefined; name?: string | null | undefined; email?: string | null | undefined; phone?: string | null | undefined };
+  requester: {
+    kind: RequesterKind;
+    userId?: string | null | undefined;
+    name?: string | null | undefined;
+    email?: string | null | undefined;
+    phone?: string | null | undefined;
+  };
   childClass?: string | null | undefined;
   categoryId?: string | null | undefined;
   type?: RequestType | undefined;
@@ -290,14 +325,23 @@ export async function createIntakeRequest(deps: Deps, ctx: RequestContext, input
     files,
   };
   // The desk is read once, in the registration's transaction, and serves the check and the view.
-  const registered = await register(deps, { ctx, input: registerInput, checkDesk: (desk) => authorize(ctx, 'request.work', desk.org.path) });
+  const registered = await register(deps, {
+    ctx,
+    input: registerInput,
+    checkDesk: (desk) => authorize(ctx, 'request.work', desk.org.path),
+  });
   const desk = registered.desk ?? (await loadDesk(deps.db, organizationId));
   // A new request is shown from what its registration wrote; a repeated one is read back.
   const view = await presentForDesk(deps.db, registered.request, desk.policy, deps.clock.now(), registered.parts);
   return { ...view, created: registered.created, wordingHints: registered.wordingHints };
 }
 
-async function deskChange<T>(deps: Deps, ctx: RequestContext, id: string, work: (tx: Executor, loaded: Awaited<ReturnType<typeof loadForDesk>>) => Promise<T>) {
+async function deskChange<T>(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  work: (tx: Executor, loaded: Awaited<ReturnType<typeof loadForDesk>>) => Promise<T>,
+) {
   const result = await deps.db.transaction().execute(async (tx) => work(tx, await loadForDesk(tx, ctx, id, 'request.work', true)));
   const { row, desk } = await loadForDesk(deps.db, ctx, id, 'request.readAll');
   return { result, view: await presentForDesk(deps.db, row, desk.policy, deps.clock.now()) };
@@ -314,27 +358,47 @@ export interface StatusChangeInput {
 }
 
 /** start, request_clarification (body), resolve (body), close, reopen, reject (reason + body). */
-export async function changeStatus(deps: Deps, ctx: RequestContext, id: string, input: StatusChangeInput, files: readonly UploadedFile[] = []) {
+export async function changeStatus(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: StatusChangeInput,
+  files: readonly UploadedFile[] = [],
+) {
   assertActionInput(input);
   const checked = checkFiles(files);
-  return (await deskChange(deps, ctx, id, (tx, loaded) => applyTransition(tx, deps, ctx, loaded, 'staff', { ...input, files: checked }))).view;
+  return (await deskChange(deps, ctx, id, (tx, loaded) => applyTransition(tx, deps, ctx, loaded, 'staff', { ...input, files: checked })))
+    .view;
 }
 
 function messageBody(body: string | null | undefined, files: readonly unknown[]): string | null {
   const text = body?.trim() ?? '';
-  if (text.length === 0 && files.length === 0) throw new AppError('VALIDATION', { fields: { body: { key: 'requests.field.nothingToSend' } } });
+  if (text.length === 0 && files.length === 0)
+    throw new AppError('VALIDATION', { fields: { body: { key: 'requests.field.nothingToSend' } } });
   return text.length > 0 ? text : null;
 }
 
 /** A public reply, e-mailed to the requester. */
-export async function replyToRequest(deps: Deps, ctx: RequestContext, id: string, input: { body?: string | null | undefined }, files: readonly UploadedFile[] = []) {
+export async function replyToRequest(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: { body?: string | null | undefined },
+  files: readonly UploadedFile[] = [],
+) {
   const checked = checkFiles(files);
   const body = messageBody(input.body, checked);
   return (await deskChange(deps, ctx, id, (tx, loaded) => appendStaffMessage(tx, deps, ctx, loaded, 'reply', body, checked))).view;
 }
 
 /** An internal note: never shown or sent to the requester. */
-export async function addInternalNote(deps: Deps, ctx: RequestContext, id: string, input: { body?: string | null | undefined }, files: readonly UploadedFile[] = []) {
+export async function addInternalNote(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: { body?: string | null | undefined },
+  files: readonly UploadedFile[] = [],
+) {
   const checked = checkFiles(files);
   const body = messageBody(input.body, checked);
   return (await deskChange(deps, ctx, id, (tx, loaded) => appendStaffMessage(tx, deps, ctx, loaded, 'note', body, checked))).view;

@@ -22,7 +22,12 @@ beforeAll(async () => {
   consultant = await login(t.app, world.users.consultant.email, TEST_PASSWORD);
   parent = await login(t.app, world.users.parent.email, TEST_PASSWORD);
   head = await login(t.app, world.users.head.email, TEST_PASSWORD);
-  requestId = (await parent.post('/api/requests', { subject: 'Не вижу оценку', description: 'Учительница поставила пятёрку за контрольную в среду, а в дневнике пусто.' })).json().id;
+  requestId = (
+    await parent.post('/api/requests', {
+      subject: 'Не вижу оценку',
+      description: 'Учительница поставила пятёрку за контрольную в среду, а в дневнике пусто.',
+    })
+  ).json().id;
   const categories = (await consultant.get(`/api/organizations/${world.school.id}/request-categories`)).json();
   subcategoryId = categories[0].children[0].id;
 });
@@ -38,17 +43,82 @@ interface Case {
 }
 
 const cases = (): Case[] => [
-  { name: 'queue: unknown view', call: () => consultant.get('/api/requests?view=bogus'), status: 400, error: 'VALIDATION', fields: { view: 'Выберите одно из допустимых значений.' } },
-  { name: 'queue: limit 0', call: () => consultant.get('/api/requests?limit=0'), status: 400, error: 'VALIDATION', fields: { limit: 'Значение вне допустимого диапазона.' } },
-  { name: 'queue: status not a status', call: () => consultant.get('/api/requests?status=done'), status: 400, error: 'VALIDATION', fields: { 'status.0': 'Выберите одно из допустимых значений.' } },
-  { name: 'queue: unknown parameter', call: () => consultant.get('/api/requests?colour=red'), status: 400, error: 'VALIDATION', fields: { colour: 'Неизвестное поле.' } },
-  { name: 'counts: organisation not an id', call: () => consultant.get('/api/requests/counts?organizationId=123'), status: 400, error: 'VALIDATION', fields: { organizationId: 'Неверный формат.' } },
-  { name: 'counts: organisation unknown', call: () => consultant.get(`/api/requests/counts?organizationId=${unknownId}`), status: 404, error: 'NOT_FOUND' },
-  { name: 'counts: organisation takes no requests', call: () => consultant.get(`/api/requests/counts?organizationId=${world.region.id}`), status: 400, error: 'VALIDATION', fields: { organizationId: 'Эта организация не принимает обращения.' } },
-  { name: 'assignees: organisation not an id', call: () => consultant.get('/api/requests/assignees?organizationId=x'), status: 400, error: 'VALIDATION', fields: { organizationId: 'Неверный формат.' } },
-  { name: 'requesters: query too short', call: () => consultant.get('/api/requests/requesters?q=a'), status: 400, error: 'VALIDATION', fields: { q: 'Не короче 2 символов.' } },
-  { name: 'requesters: no query', call: () => consultant.get('/api/requests/requesters'), status: 400, error: 'VALIDATION', fields: { q: 'Обязательное поле.' } },
-  { name: 'create: empty body', call: () => parent.post('/api/requests', {}), status: 400, error: 'VALIDATION', fields: { subject: 'Обязательное поле.' } },
+  {
+    name: 'queue: unknown view',
+    call: () => consultant.get('/api/requests?view=bogus'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { view: 'Выберите одно из допустимых значений.' },
+  },
+  {
+    name: 'queue: limit 0',
+    call: () => consultant.get('/api/requests?limit=0'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { limit: 'Значение вне допустимого диапазона.' },
+  },
+  {
+    name: 'queue: status not a status',
+    call: () => consultant.get('/api/requests?status=done'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { 'status.0': 'Выберите одно из допустимых значений.' },
+  },
+  {
+    name: 'queue: unknown parameter',
+    call: () => consultant.get('/api/requests?colour=red'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { colour: 'Неизвестное поле.' },
+  },
+  {
+    name: 'counts: organisation not an id',
+    call: () => consultant.get('/api/requests/counts?organizationId=123'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { organizationId: 'Неверный формат.' },
+  },
+  {
+    name: 'counts: organisation unknown',
+    call: () => consultant.get(`/api/requests/counts?organizationId=${unknownId}`),
+    status: 404,
+    error: 'NOT_FOUND',
+  },
+  {
+    name: 'counts: organisation takes no requests',
+    call: () => consultant.get(`/api/requests/counts?organizationId=${world.region.id}`),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { organizationId: 'Эта организация не принимает обращения.' },
+  },
+  {
+    name: 'assignees: organisation not an id',
+    call: () => consultant.get('/api/requests/assignees?organizationId=x'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { organizationId: 'Неверный формат.' },
+  },
+  {
+    name: 'requesters: query too short',
+    call: () => consultant.get('/api/requests/requesters?q=a'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { q: 'Не короче 2 символов.' },
+  },
+  {
+    name: 'requesters: no query',
+    call: () => consultant.get('/api/requests/requesters'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { q: 'Обязательное поле.' },
+  },
+  {
+    name: 'create: empty body',
+    call: () => parent.post('/api/requests', {}),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { subject: 'Обязательное поле.' },
+  },
   {
     name: 'create: subject too long, unknown field',
     call: () => parent.post('/api/requests', { subject: 'я'.repeat(201), colour: 'red' }),
@@ -61,16 +131,29 @@ const cases = (): Case[] => [
     call: () => parent.post('/api/requests', { subject: 'Ой', description: 'Не работает' }),
     status: 400,
     error: 'REQUEST_WORDING_UNCLEAR',
-    fields: { subject: 'Тема слишком короткая: в двух-трёх словах, о чём обращение.', description: 'Слишком коротко. Опишите, что вы делали, что ожидали увидеть и что произошло.' },
+    fields: {
+      subject: 'Тема слишком короткая: в двух-трёх словах, о чём обращение.',
+      description: 'Слишком коротко. Опишите, что вы делали, что ожидали увидеть и что произошло.',
+    },
   },
   {
     name: 'create: category of nowhere',
-    call: () => parent.post('/api/requests', { subject: 'Вход через Госуслуги', description: 'Пишет, что учётная запись не найдена. Дочь в 5 «Б».', categoryId: unknownId }),
+    call: () =>
+      parent.post('/api/requests', {
+        subject: 'Вход через Госуслуги',
+        description: 'Пишет, что учётная запись не найдена. Дочь в 5 «Б».',
+        categoryId: unknownId,
+      }),
     status: 400,
     error: 'VALIDATION',
     fields: { categoryId: 'Такой категории нет в этой организации или она отключена.' },
   },
-  { name: 'create: malformed JSON', call: () => parent.request('POST', '/api/requests', '{"subject":', { 'content-type': 'application/json' }), status: 400, error: 'INVALID_JSON' },
+  {
+    name: 'create: malformed JSON',
+    call: () => parent.request('POST', '/api/requests', '{"subject":', { 'content-type': 'application/json' }),
+    status: 400,
+    error: 'INVALID_JSON',
+  },
   {
     name: 'intake: nothing',
     call: () => consultant.post('/api/requests/intake', {}),
@@ -80,17 +163,51 @@ const cases = (): Case[] => [
   },
   {
     name: 'intake: unknown channel, bad e-mail, bad date',
-    call: () => consultant.post('/api/requests/intake', { channel: 'fax', subject: 'Звонок', requester: { kind: 'parent', name: 'А', email: 'not-mail' }, receivedAt: 'yesterday' }),
+    call: () =>
+      consultant.post('/api/requests/intake', {
+        channel: 'fax',
+        subject: 'Звонок',
+        requester: { kind: 'parent', name: 'А', email: 'not-mail' },
+        receivedAt: 'yesterday',
+      }),
     status: 400,
     error: 'VALIDATION',
-    fields: { channel: 'Выберите одно из допустимых значений.', 'requester.email': 'Введите адрес электронной почты.', receivedAt: 'Неверный формат.' },
+    fields: {
+      channel: 'Выберите одно из допустимых значений.',
+      'requester.email': 'Введите адрес электронной почты.',
+      receivedAt: 'Неверный формат.',
+    },
   },
-  { name: 'detail: not an id', call: () => consultant.get('/api/requests/not-a-uuid'), status: 400, error: 'VALIDATION', fields: { id: 'Неверный формат.' } },
+  {
+    name: 'detail: not an id',
+    call: () => consultant.get('/api/requests/not-a-uuid'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { id: 'Неверный формат.' },
+  },
   { name: 'detail: unknown', call: () => consultant.get(`/api/requests/${unknownId}`), status: 404, error: 'NOT_FOUND' },
   { name: 'classify: nothing to change', call: () => consultant.patch(`/api/requests/${requestId}`, {}), status: 400, error: 'VALIDATION' },
-  { name: 'classify: unknown type', call: () => consultant.patch(`/api/requests/${requestId}`, { type: 'gossip' }), status: 400, error: 'VALIDATION', fields: { type: 'Выберите одно из допустимых значений.' } },
-  { name: 'classify: unknown category', call: () => consultant.patch(`/api/requests/${requestId}`, { categoryId: unknownId }), status: 400, error: 'VALIDATION', fields: { categoryId: 'Такой категории нет в этой организации или она отключена.' } },
-  { name: 'assign: no assignee field', call: () => consultant.put(`/api/requests/${requestId}/assignment`, {}), status: 400, error: 'VALIDATION', fields: { assigneeId: 'Обязательное поле.' } },
+  {
+    name: 'classify: unknown type',
+    call: () => consultant.patch(`/api/requests/${requestId}`, { type: 'gossip' }),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { type: 'Выберите одно из допустимых значений.' },
+  },
+  {
+    name: 'classify: unknown category',
+    call: () => consultant.patch(`/api/requests/${requestId}`, { categoryId: unknownId }),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { categoryId: 'Такой категории нет в этой организации или она отключена.' },
+  },
+  {
+    name: 'assign: no assignee field',
+    call: () => consultant.put(`/api/requests/${requestId}/assignment`, {}),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { assigneeId: 'Обязательное поле.' },
+  },
   {
     name: 'assign: a parent',
     call: () => consultant.put(`/api/requests/${requestId}/assignment`, { assigneeId: world.users.parent.id }),
@@ -98,30 +215,137 @@ const cases = (): Case[] => [
     error: 'VALIDATION',
     fields: { assigneeId: 'Назначить можно только консультанта, руководителя или администратора этой организации.' },
   },
-  { name: 'transition: unknown action', call: () => consultant.post(`/api/requests/${requestId}/transitions`, { action: 'fly' }), status: 400, error: 'VALIDATION', fields: { action: 'Выберите одно из допустимых значений.' } },
-  { name: 'transition: requester action at the desk', call: () => consultant.post(`/api/requests/${requestId}/transitions`, { action: 'requester_reply' }), status: 400, error: 'VALIDATION' },
-  { name: 'transition: resolve without a message', call: () => consultant.post(`/api/requests/${requestId}/transitions`, { action: 'resolve' }), status: 400, error: 'VALIDATION', fields: { body: 'Напишите текст сообщения.' } },
-  { name: 'transition: question without a question', call: () => consultant.post(`/api/requests/${requestId}/transitions`, { action: 'request_clarification', body: '  ' }), status: 400, error: 'VALIDATION', fields: { body: 'Напишите текст сообщения.' } },
-  { name: 'reply: empty', call: () => consultant.post(`/api/requests/${requestId}/replies`, {}), status: 400, error: 'VALIDATION', fields: { body: 'Напишите сообщение или приложите файл.' } },
-  { name: 'reply: too long', call: () => consultant.post(`/api/requests/${requestId}/replies`, { body: 'я'.repeat(10_001) }), status: 400, error: 'VALIDATION', fields: { body: 'Не длиннее 10000 символов.' } },
-  { name: 'note: blank', call: () => consultant.post(`/api/requests/${requestId}/notes`, { body: '   ' }), status: 400, error: 'VALIDATION', fields: { body: 'Напишите сообщение или приложите файл.' } },
-  { name: 'attachment: not an id', call: () => consultant.get(`/api/requests/${requestId}/attachments/x`), status: 400, error: 'VALIDATION', fields: { attachmentId: 'Неверный формат.' } },
-  { name: 'attachment: unknown', call: () => consultant.get(`/api/requests/${requestId}/attachments/${unknownId}`), status: 404, error: 'NOT_FOUND' },
-  { name: 'my list: limit too large', call: () => parent.get('/api/my/requests?limit=1000'), status: 400, error: 'VALIDATION', fields: { limit: 'Значение вне допустимого диапазона.' } },
-  { name: 'my reply: empty', call: () => parent.post(`/api/my/requests/${requestId}/replies`, { body: '' }), status: 400, error: 'VALIDATION', fields: { body: 'Напишите сообщение или приложите файл.' } },
-  { name: 'my transition: a desk action', call: () => parent.post(`/api/my/requests/${requestId}/transitions`, { action: 'resolve' }), status: 400, error: 'VALIDATION', fields: { action: 'Выберите одно из допустимых значений.' } },
-  { name: 'my attachment: unknown', call: () => parent.get(`/api/my/requests/${requestId}/attachments/${unknownId}`), status: 404, error: 'NOT_FOUND' },
-  { name: 'desk: nothing to change', call: () => head.patch(`/api/organizations/${world.school.id}/request-desk`, {}), status: 400, error: 'VALIDATION' },
   {
-    name: 'desk: bad prefix, term, unit',
-    call: () => head.patch(`/api/organizations/${world.school.id}/request-desk`, { numberPrefix: '27-', reviewTermDays: 0, termUnit: 'business_hours' }),
+    name: 'transition: unknown action',
+    call: () => consultant.post(`/api/requests/${requestId}/transitions`, { action: 'fly' }),
     status: 400,
     error: 'VALIDATION',
-    fields: { numberPrefix: 'Неверный формат.', reviewTermDays: 'Значение вне допустимого диапазона.', termUnit: 'Выберите одно из допустимых значений.' },
+    fields: { action: 'Выберите одно из допустимых значений.' },
   },
-  { name: 'desk: organisation not an id', call: () => head.get('/api/organizations/x/request-desk'), status: 400, error: 'VALIDATION', fields: { id: 'Неверный формат.' } },
-  { name: 'category: no name', call: () => head.post(`/api/organizations/${world.school.id}/request-categories`, {}), status: 400, error: 'VALIDATION', fields: { name: 'Обязательное поле.' } },
-  { name: 'category: blank name', call: () => head.post(`/api/organizations/${world.school.id}/request-categories`, { name: '   ' }), status: 400, error: 'VALIDATION', fields: { name: 'Неверный формат.' } },
+  {
+    name: 'transition: requester action at the desk',
+    call: () => consultant.post(`/api/requests/${requestId}/transitions`, { action: 'requester_reply' }),
+    status: 400,
+    error: 'VALIDATION',
+  },
+  {
+    name: 'transition: resolve without a message',
+    call: () => consultant.post(`/api/requests/${requestId}/transitions`, { action: 'resolve' }),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { body: 'Напишите текст сообщения.' },
+  },
+  {
+    name: 'transition: question without a question',
+    call: () => consultant.post(`/api/requests/${requestId}/transitions`, { action: 'request_clarification', body: '  ' }),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { body: 'Напишите текст сообщения.' },
+  },
+  {
+    name: 'reply: empty',
+    call: () => consultant.post(`/api/requests/${requestId}/replies`, {}),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { body: 'Напишите сообщение или приложите файл.' },
+  },
+  {
+    name: 'reply: too long',
+    call: () => consultant.post(`/api/requests/${requestId}/replies`, { body: 'я'.repeat(10_001) }),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { body: 'Не длиннее 10000 символов.' },
+  },
+  {
+    name: 'note: blank',
+    call: () => consultant.post(`/api/requests/${requestId}/notes`, { body: '   ' }),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { body: 'Напишите сообщение или приложите файл.' },
+  },
+  {
+    name: 'attachment: not an id',
+    call: () => consultant.get(`/api/requests/${requestId}/attachments/x`),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { attachmentId: 'Неверный формат.' },
+  },
+  {
+    name: 'attachment: unknown',
+    call: () => consultant.get(`/api/requests/${requestId}/attachments/${unknownId}`),
+    status: 404,
+    error: 'NOT_FOUND',
+  },
+  {
+    name: 'my list: limit too large',
+    call: () => parent.get('/api/my/requests?limit=1000'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { limit: 'Значение вне допустимого диапазона.' },
+  },
+  {
+    name: 'my reply: empty',
+    call: () => parent.post(`/api/my/requests/${requestId}/replies`, { body: '' }),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { body: 'Напишите сообщение или приложите файл.' },
+  },
+  {
+    name: 'my transition: a desk action',
+    call: () => parent.post(`/api/my/requests/${requestId}/transitions`, { action: 'resolve' }),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { action: 'Выберите одно из допустимых значений.' },
+  },
+  {
+    name: 'my attachment: unknown',
+    call: () => parent.get(`/api/my/requests/${requestId}/attachments/${unknownId}`),
+    status: 404,
+    error: 'NOT_FOUND',
+  },
+  {
+    name: 'desk: nothing to change',
+    call: () => head.patch(`/api/organizations/${world.school.id}/request-desk`, {}),
+    status: 400,
+    error: 'VALIDATION',
+  },
+  {
+    name: 'desk: bad prefix, term, unit',
+    call: () =>
+      head.patch(`/api/organizations/${world.school.id}/request-desk`, {
+        numberPrefix: '27-',
+        reviewTermDays: 0,
+        termUnit: 'business_hours',
+      }),
+    status: 400,
+    error: 'VALIDATION',
+    fields: {
+      numberPrefix: 'Неверный формат.',
+      reviewTermDays: 'Значение вне допустимого диапазона.',
+      termUnit: 'Выберите одно из допустимых значений.',
+    },
+  },
+  {
+    name: 'desk: organisation not an id',
+    call: () => head.get('/api/organizations/x/request-desk'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { id: 'Неверный формат.' },
+  },
+  {
+    name: 'category: no name',
+    call: () => head.post(`/api/organizations/${world.school.id}/request-categories`, {}),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { name: 'Обязательное поле.' },
+  },
+  {
+    name: 'category: blank name',
+    call: () => head.post(`/api/organizations/${world.school.id}/request-categories`, { name: '   ' }),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { name: 'Неверный формат.' },
+  },
   {
     name: 'category: a third level',
     call: () => head.post(`/api/organizations/${world.school.id}/request-categories`, { name: 'Третий уровень', parentId: subcategoryId }),
@@ -129,11 +353,39 @@ const cases = (): Case[] => [
     error: 'VALIDATION',
     fields: { parentId: 'Подкатегорию можно добавить только к категории верхнего уровня этой организации.' },
   },
-  { name: 'category: code taken', call: () => head.post(`/api/organizations/${world.school.id}/request-categories`, { name: 'Дубль', code: 'ACC' }), status: 409, error: 'CONFLICT', fields: { code: 'Категория с таким кодом уже есть.' } },
-  { name: 'category patch: nothing', call: () => head.patch(`/api/organizations/${world.school.id}/request-categories/${subcategoryId}`, {}), status: 400, error: 'VALIDATION' },
-  { name: 'category patch: unknown', call: () => head.patch(`/api/organizations/${world.school.id}/request-categories/${unknownId}`, { name: 'Новое' }), status: 404, error: 'NOT_FOUND' },
-  { name: 'notifications: bad flag', call: () => parent.get('/api/notifications?unreadOnly=maybe'), status: 400, error: 'VALIDATION', fields: { unreadOnly: 'Неверный тип значения.' } },
-  { name: 'notification read: not an id', call: () => parent.post('/api/notifications/7/read'), status: 400, error: 'VALIDATION', fields: { id: 'Неверный формат.' } },
+  {
+    name: 'category: code taken',
+    call: () => head.post(`/api/organizations/${world.school.id}/request-categories`, { name: 'Дубль', code: 'ACC' }),
+    status: 409,
+    error: 'CONFLICT',
+    fields: { code: 'Категория с таким кодом уже есть.' },
+  },
+  {
+    name: 'category patch: nothing',
+    call: () => head.patch(`/api/organizations/${world.school.id}/request-categories/${subcategoryId}`, {}),
+    status: 400,
+    error: 'VALIDATION',
+  },
+  {
+    name: 'category patch: unknown',
+    call: () => head.patch(`/api/organizations/${world.school.id}/request-categories/${unknownId}`, { name: 'Новое' }),
+    status: 404,
+    error: 'NOT_FOUND',
+  },
+  {
+    name: 'notifications: bad flag',
+    call: () => parent.get('/api/notifications?unreadOnly=maybe'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { unreadOnly: 'Неверный тип значения.' },
+  },
+  {
+    name: 'notification read: not an id',
+    call: () => parent.post('/api/notifications/7/read'),
+    status: 400,
+    error: 'VALIDATION',
+    fields: { id: 'Неверный формат.' },
+  },
   { name: 'notification read: unknown', call: () => parent.post(`/api/notifications/${unknownId}/read`), status: 404, error: 'NOT_FOUND' },
 ];
 
@@ -150,7 +402,10 @@ describe('bad input on every endpoint', () => {
 });
 
 describe('attachments', () => {
-  async function upload(files: Array<{ name: string; data: Buffer; contentType?: string }>, fields: Record<string, unknown> = { body: 'Прикладываю снимок экрана' }) {
+  async function upload(
+    files: Array<{ name: string; data: Buffer; contentType?: string }>,
+    fields: Record<string, unknown> = { body: 'Прикладываю снимок экрана' },
+  ) {
     const body = multipart(fields, files);
     return consultant.request('POST', `/api/requests/${requestId}/replies`, body.payload, body.headers);
   }
@@ -161,7 +416,13 @@ describe('attachments', () => {
       { name: 'инструкция', data: PDF },
     ]);
     expect(response.statusCode).toBe(201);
-    const attachments = response.json().timeline.at(-1).attachments as Array<{ id: string; fileName: string; contentType: string; sizeBytes: number; url: string }>;
+    const attachments = response.json().timeline.at(-1).attachments as Array<{
+      id: string;
+      fileName: string;
+      contentType: string;
+      sizeBytes: number;
+      url: string;
+    }>;
     expect(attachments.map((a) => [a.fileName, a.contentType, a.sizeBytes])).toEqual([
       ['Скриншот журнала.png', 'image/png', PNG.length],
       ['инструкция.pdf', 'application/pdf', PDF.length],
@@ -169,7 +430,9 @@ describe('attachments', () => {
     const download = await consultant.get(attachments[0]!.url);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('image/png');
-    expect(download.headers['content-disposition']).toBe(`attachment; filename="________ _______.png"; filename*=UTF-8''${encodeURIComponent('Скриншот журнала.png')}`);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="________ _______.png"; filename*=UTF-8''${encodeURIComponent('Скриншот журнала.png')}`,
+    );
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.rawPayload.equals(PNG)).toBe(true);
     const forRequester = await parent.get(`/api/my/requests/${requestId}/attachments/${attachments[1]!.id}`);
@@ -179,7 +442,10 @@ describe('attachments', () => {
   it('refuses a page disguised as a picture, naming the file', async () => {
     const response = await upload([{ name: 'photo.png', data: HTML, contentType: 'image/png' }]);
     expect(response.statusCode).toBe(415);
-    expect(response.json()).toMatchObject({ error: 'ATTACHMENT_TYPE_NOT_ALLOWED', message: 'Файл «photo.png» не принят: можно прикладывать только изображения (PNG, JPEG, WebP, GIF) и PDF.' });
+    expect(response.json()).toMatchObject({
+      error: 'ATTACHMENT_TYPE_NOT_ALLOWED',
+      message: 'Файл «photo.png» не принят: можно прикладывать только изображения (PNG, JPEG, WebP, GIF) и PDF.',
+    });
   });
 
   it('refuses more than 5 files and files over 10 MB, storing nothing', async () => {
@@ -194,7 +460,15 @@ describe('attachments', () => {
   });
 
   it('takes a whole JSON body in a `data` field next to the files, and rejects a broken one', async () => {
-    const body = multipart({ data: { subject: 'Файл не открывается у учеников', description: 'Прикрепляю к домашке файл презентации, а ученики пишут, что он не открывается.' } }, [{ name: 'dz.pdf', data: PDF }]);
+    const body = multipart(
+      {
+        data: {
+          subject: 'Файл не открывается у учеников',
+          description: 'Прикрепляю к домашке файл презентации, а ученики пишут, что он не открывается.',
+        },
+      },
+      [{ name: 'dz.pdf', data: PDF }],
+    );
     const created = await parent.request('POST', '/api/requests', body.payload, body.headers);
     expect(created.statusCode).toBe(201);
     expect(created.json().timeline[0].attachments[0].fileName).toBe('dz.pdf');
@@ -210,6 +484,10 @@ describe('attachments', () => {
     const body = multipart({}, [{ name: 'a.gif', data: Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1') }]);
     const response = await parent.request('POST', `/api/my/requests/${requestId}/replies`, body.payload, body.headers);
     expect(response.statusCode).toBe(201);
-    expect(response.json().timeline.at(-1)).toMatchObject({ type: 'requester_reply', body: null, attachments: [{ contentType: 'image/gif' }] });
+    expect(response.json().timeline.at(-1)).toMatchObject({
+      type: 'requester_reply',
+      body: null,
+      attachments: [{ contentType: 'image/gif' }],
+    });
   });
 });
