@@ -208,7 +208,12 @@ export interface RegisterItem {
 
 /** Registers a request in the caller's transaction (see the module comment). */
 export async function registerRequest(db: Executor, deps: Deps, ctx: RequestContext, input: RegisterInput): Promise<Registered> {
-  const [outcome] = await registerMany(db, deps, [{ ctx, input }]);
+  return registerOne(db, deps, { ctx, input });
+}
+
+/** One registration (with the caller's desk check) in the caller's transaction; its problem is thrown. */
+export async function registerOne(db: Executor, deps: Deps, item: RegisterItem): Promise<Registered> {
+  const [outcome] = await registerMany(db, deps, [item]);
   if (!outcome!.ok) throw outcome!.error;
   return outcome!.value;
 }

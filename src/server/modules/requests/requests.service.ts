@@ -55,7 +55,7 @@ import { createGrouper, groupersBy, type Settled } from '../../lib/grouper.ts';
 import {
   findDuplicate,
   prepareRegistrations,
-  registerMany,
+  registerOne,
   type RegisterInput,
   type RegisterItem,
   type Registered,
@@ -90,11 +90,7 @@ interface Wording {
 async function registerOnce(deps: Deps, item: RegisterItem): Promise<Registered> {
   const { input } = item;
   try {
-    return await deps.db.transaction().execute(async (tx) => {
-      const [outcome] = await registerMany(tx, deps, [item]);
-      if (!outcome!.ok) throw outcome!.error;
-      return outcome!.value;
-    });
+    return await deps.db.transaction().execute((tx) => registerOne(tx, deps, item));
   } catch (error) {
     const pgError = error as { code?: string; constraint?: string };
     if (pgError.code === '23505' && /idempotency_key|source_message_id/.test(pgError.constraint ?? '')) {
