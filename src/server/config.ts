@@ -27,6 +27,7 @@ export interface Config {
   /** Sign-in and password-reset attempts per IP per minute. */
   authRateLimitPerMinute: number;
   jobsEnabled: boolean;
+  preparedStatements: boolean;
 }
 
 export interface ConfigVariable {
@@ -42,6 +43,11 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'PORT', description: 'HTTP port', default: '3000' },
   { name: 'PUBLIC_URL', description: 'Public base URL for links in e-mails', default: 'http://localhost:PORT' },
   { name: 'DATABASE_URL', description: 'PostgreSQL ≥ 15 server; unset = embedded PostgreSQL', default: '(embedded)' },
+  {
+    name: 'DATABASE_PREPARED_STATEMENTS',
+    description: 'Keep repeated statements prepared on each connection (false behind a pooler in transaction mode)',
+    default: 'true',
+  },
   { name: 'OPORA_DATA_DIR', description: 'Folder of the embedded PostgreSQL cluster', default: './data/pg' },
   { name: 'OPORA_PG_OS_USER', description: 'OS user that runs the embedded PostgreSQL when Opora runs as root', default: 'postgres' },
   { name: 'OPORA_SEED_DEMO', description: 'Seed the demo school when the embedded database is empty (true/false)', default: 'true' },
@@ -141,6 +147,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 100_000),
     jobsEnabled: bool('JOBS_ENABLED', true),
+    preparedStatements: bool('DATABASE_PREPARED_STATEMENTS', true),
   };
   if (problems.length > 0) {
     throw new ConfigError(`Opora cannot start, the configuration has errors:\n  - ${problems.join('\n  - ')}`);

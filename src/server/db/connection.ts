@@ -19,7 +19,10 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, osUser: config.pgOsUser, log });
     connectionString = embedded.connectionString();
   }
-  const handle = createDatabase(connectionString, { onError: (error) => log(`database connection error: ${error.message}`) });
+  const handle = createDatabase(connectionString, {
+    onError: (error) => log(`database connection error: ${error.message}`),
+    preparedStatements: config.preparedStatements,
+  });
   return {
     ...handle,
     kind: embedded ? 'embedded' : 'server',

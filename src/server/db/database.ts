@@ -1,5 +1,6 @@
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { preparingPool, type PreparedOptions } from './prepared.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -20,11 +21,20 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function createDatabase(connectionString: string, options: { max?: number; onError?: (e: Error) => void } = {}): DatabaseHandle {
+export interface DatabaseOptions {
+  max?: number;
+  onError?: (e: Error) => void;
+  /** Repeated statements as server-side prepared statements (prepared.ts); default on. */
+  preparedStatements?: boolean | PreparedOptions;
+}
+
+export function createDatabase(connectionString: string, options: DatabaseOptions = {}): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, application_name: 'opora' });
   // A connection dropped by the server (e.g. during shutdown) must not crash the process.
   pool.on('error', (error) => options.onError?.(error));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const prepared = options.preparedStatements ?? true;
+  const dialectPool = prepared === false ? pool : preparingPool(pool, prepared === true ? {} : prepared);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: dialectPool }), plugins: [new CamelCasePlugin()] });
   return {
     db,
     pool,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { anyOf, jsonRows } from '../db/json-params.ts';
 
 export interface NewJob {
   kind: string;
@@ -20,6 +21,11 @@ export const JOBS_CHANNEL = 'opora_jobs';
  */
 const WAKE_WINDOW_MS = 1_000;
 
+/** The column default of jobs.max_attempts (0001_init.sql), for rows written from JSON. */
+const DEFAULT_MAX_ATTEMPTS = 8;
+
+const JOB_COLUMNS = ['kind', 'payload', 'organizationId', 'dedupeKey', 'runAt', 'maxAttempts'] as const;
+
 /** Enqueues a job in the caller's transaction; returns false when the dedupe key already exists. */
 export async function enqueueJob(db: Executor, job: NewJob): Promise<boolean> {
   return (await enqueueJobs(db, [job])) > 0;
@@ -35,19 +41,19 @@ export async function enqueueJobs(db: Executor, jobs: readonly NewJob[]): Promis
   const now = Date.now();
   const rows = jobs.map((job) => ({
     kind: job.kind,
-    payload: JSON.stringify(job.payload ?? {}),
+    payload: job.payload ?? {},
     organizationId: job.organizationId ?? null,
     dedupeKey: job.dedupeKey ?? null,
     runAt: job.runAt ?? new Date(now),
-    // A row without it gets the column default.
-    ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
+    maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
   }));
   const wakeBefore = new Date(now + WAKE_WINDOW_MS);
   const inserted = await db
     .with('j', (qb) =>
       qb
         .insertInto('jobs')
-        .values(rows)
+        .columns(JOB_COLUMNS)
+        .expression(jsonRows('jobs', JOB_COLUMNS, rows))
         .onConflict((oc) => oc.column('dedupeKey').doNothing())
         .returning(['id', 'kind', 'runAt']),
     )
@@ -89,7 +95,7 @@ export async function finishJobs(db: Executor, ids: readonly number[]): Promise<
   await db
     .updateTable('jobs')
     .set({ finishedAt: sql`now()`, lockedUntil: null, lastError: null })
-    .where('id', '=', sql<number>`any(${[...ids]}::bigint[])`)
+    .where('id', '=', anyOf(ids, 'bigint'))
     .execute();
 }
 

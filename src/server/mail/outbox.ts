@@ -3,6 +3,7 @@
  * change that caused it, and the job runner sends it over SMTP after commit, with retries.
  */
 import type { Executor } from '../db/database.ts';
+import { jsonRows } from '../db/json-params.ts';
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { EmailOutboxTable } from '../db/schema.ts';
@@ -36,6 +37,18 @@ export async function enqueueEmailRow(db: Executor, email: OutgoingEmail): Promi
   return row!;
 }
 
+const OUTBOX_COLUMNS = [
+  'id',
+  'organizationId',
+  'toAddress',
+  'subject',
+  'textBody',
+  'htmlBody',
+  'template',
+  'relatedType',
+  'relatedId',
+] as const satisfies ReadonlyArray<keyof EmailOutboxTable>;
+
 /** An id for an outbox row, made before the row is written (so other rows can name it). */
 export const newOutboxId = (): string => randomUUID();
 
@@ -49,18 +62,23 @@ export async function insertOutboxRows(db: Executor, emails: ReadonlyArray<Outgo
   const ids = emails.map((email) => email.id);
   const rows = await db
     .insertInto('emailOutbox')
-    .values(
-      emails.map((email, index) => ({
-        id: ids[index]!,
-        organizationId: email.organizationId,
-        toAddress: email.to,
-        subject: email.subject,
-        textBody: email.text,
-        htmlBody: email.html ?? null,
-        template: email.template,
-        relatedType: email.relatedType ?? null,
-        relatedId: email.relatedId ?? null,
-      })),
+    .columns(OUTBOX_COLUMNS)
+    .expression(
+      jsonRows(
+        'emailOutbox',
+        OUTBOX_COLUMNS,
+        emails.map((email, index) => ({
+          id: ids[index]!,
+          organizationId: email.organizationId,
+          toAddress: email.to,
+          subject: email.subject,
+          textBody: email.text,
+          htmlBody: email.html ?? null,
+          template: email.template,
+          relatedType: email.relatedType ?? null,
+          relatedId: email.relatedId ?? null,
+        })),
+      ),
     )
     .returning(DELIVERY_COLUMNS)
     .execute();

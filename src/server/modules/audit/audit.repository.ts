@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { jsonRows } from '../../db/json-params.ts';
 
 export interface AuditEntry {
   organizationId: string | null;
@@ -13,17 +14,31 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
-/** Audit rows in one statement. */
+const AUDIT_COLUMNS = [
+  'organizationId',
+  'actorUserId',
+  'actorRole',
+  'action',
+  'entityType',
+  'entityId',
+  'before',
+  'after',
+  'ip',
+  'requestId',
+] as const satisfies ReadonlyArray<keyof AuditEntry>;
+
+/** Audit rows in one statement; the rows travel as one JSON parameter (src/server/db/json-params.ts). */
 export async function insertAudit(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await db
     .insertInto('auditLog')
-    .values(
-      entries.map((entry) => ({
-        ...entry,
-        before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-        after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
-      })),
+    .columns(AUDIT_COLUMNS)
+    .expression(
+      jsonRows(
+        'auditLog',
+        AUDIT_COLUMNS,
+        entries.map((entry) => ({ ...entry, before: entry.before ?? null, after: entry.after ?? null })),
+      ),
     )
     .execute();
 }

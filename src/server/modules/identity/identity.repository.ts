@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../../db/database.ts';
+import { anyOf } from '../../db/json-params.ts';
 import type { Role } from '../../db/schema.ts';
 import type { ActorMembership } from '../../http/actor.ts';
 
@@ -20,10 +21,7 @@ export function findUsersByIdsOrEmails(db: Executor, ids: readonly string[], ema
     .selectAll()
     .select(sql<string[]>`array(select m.organization_id::text from memberships m where m.user_id = users.id)`.as('organizationIds'))
     .where((eb) =>
-      eb.or([
-        eb('id', '=', sql<string>`any(${[...new Set(ids)]}::uuid[])`),
-        eb('email', '=', sql<string>`any(${[...new Set(emails.map((e) => e.toLowerCase()))]}::text[])`),
-      ]),
+      eb.or([eb('id', '=', anyOf([...new Set(ids)])), eb('email', '=', anyOf([...new Set(emails.map((e) => e.toLowerCase()))], 'text'))]),
     )
     .execute();
 }
@@ -96,7 +94,7 @@ export function findSessions(db: Executor, ids: readonly string[]) {
           .orderBy('m.role'),
       ).as('memberships'),
     ])
-    .where('s.id', '=', sql<string>`any(${[...ids]}::text[])`)
+    .where('s.id', '=', anyOf(ids, 'text'))
     .execute();
 }
 

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { anyOf } from '../../db/json-params.ts';
 import type { OrganizationKind } from '../../db/schema.ts';
 
 const PUBLIC_COLUMNS = [
@@ -24,11 +24,7 @@ export function findOrganization(db: Executor, id: string) {
 }
 
 export function findOrganizations(db: Executor, ids: readonly string[]) {
-  return db
-    .selectFrom('organizations')
-    .select(PUBLIC_COLUMNS)
-    .where('id', '=', sql<string>`any(${[...ids]}::uuid[])`)
-    .execute();
+  return db.selectFrom('organizations').select(PUBLIC_COLUMNS).where('id', '=', anyOf(ids)).execute();
 }
 
 export function findOrganizationBySlug(db: Executor, slug: string) {

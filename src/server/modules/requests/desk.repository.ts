@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 /** Desks (per-organisation request policy) and their category taxonomy: Kysely only. */
 import type { Executor } from '../../db/database.ts';
+import { anyOf, jsonItems } from '../../db/json-params.ts';
 import type { RequestType } from '../../../domain/requests/taxonomy.ts';
 import type { TermUnitColumn } from './requests.tables.ts';
 
@@ -9,11 +10,7 @@ export function findDesk(db: Executor, organizationId: string) {
 }
 
 export function findDesks(db: Executor, organizationIds: readonly string[]) {
-  return db
-    .selectFrom('requestDesks')
-    .selectAll()
-    .where('organizationId', '=', sql<string>`any(${[...organizationIds]}::uuid[])`)
-    .execute();
+  return db.selectFrom('requestDesks').selectAll().where('organizationId', '=', anyOf(organizationIds)).execute();
 }
 
 /** Inserts a desk unless one exists; returns whether this call created it. */
@@ -76,12 +73,16 @@ export function findCategory(db: Executor, organizationId: string, id: string) {
 
 /** Categories and their parents, in one read (in no given order; the caller checks organisations). */
 export function findCategoriesAndParents(db: Executor, ids: readonly string[]) {
-  const wanted = sql<string>`any(${[...ids]}::uuid[])`;
+  const wanted = [...ids];
+  // One array of the categories and their parents, then primary-key look-ups: an OR with a
+  // sub-select would scan every organisation's categories.
   return db
     .selectFrom('requestCategories')
     .select(CATEGORY_COLUMNS)
-    .where((eb) =>
-      eb.or([eb('id', '=', wanted), eb('id', 'in', eb.selectFrom('requestCategories').select('parentId').where('id', '=', wanted))]),
+    .where(
+      'id',
+      '=',
+      sql<string>`any(array((${jsonItems(wanted)}) union all select parent_id from request_categories where id = ${anyOf(wanted)}))`,
     )
     .execute();
 }

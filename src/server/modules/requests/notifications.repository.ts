@@ -10,6 +10,11 @@ export interface NewNotification {
   link: string | null;
 }
 
+/** The columns of a new notice, for multi-row inserts from JSON (src/server/db/json-params.ts). */
+export const NOTIFICATION_COLUMNS = ['userId', 'organizationId', 'kind', 'title', 'body', 'link'] as const satisfies ReadonlyArray<
+  keyof NewNotification
+>;
+
 export async function insertNotifications(db: Executor, rows: NewNotification[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('notifications').values(rows).execute();
 }

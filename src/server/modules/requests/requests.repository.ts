@@ -1,9 +1,10 @@
 /** Requests, their timeline, waiting periods, status links, attachments and alerts: Kysely only. */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { anyOf, jsonRows } from '../../db/json-params.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { NewNotification } from './notifications.repository.ts';
+import { NOTIFICATION_COLUMNS, type NewNotification } from './notifications.repository.ts';
 import type { RequestAttachmentsTable, RequestEventsTable, RequestsTable } from './requests.tables.ts';
 
 export type RequestRow = Awaited<ReturnType<typeof findRequest>> & {};
@@ -26,7 +27,14 @@ export async function takeSequences(
   );
   const rows = await db
     .insertInto('requestNumberCounters')
-    .values(sorted.map((c) => ({ organizationId: c.organizationId, year: c.year, lastValue: c.count })))
+    .columns(['organizationId', 'year', 'lastValue'])
+    .expression(
+      jsonRows(
+        'requestNumberCounters',
+        ['organizationId', 'year', 'lastValue'],
+        sorted.map((c) => ({ organizationId: c.organizationId, year: c.year, lastValue: c.count })),
+      ),
+    )
     .onConflict((oc) =>
       oc
         .columns(['organizationId', 'year'])
@@ -39,9 +47,65 @@ export async function takeSequences(
 
 export type EventRow = Selectable<RequestEventsTable>;
 
+/** The columns a new request is written with; the others (status, pauses, outcomes) take their defaults. */
+const NEW_REQUEST_COLUMNS = [
+  'id',
+  'organizationId',
+  'number',
+  'year',
+  'sequence',
+  'channel',
+  'type',
+  'categoryId',
+  'subject',
+  'whatDid',
+  'expected',
+  'happened',
+  'description',
+  'requesterKind',
+  'requesterUserId',
+  'requesterName',
+  'requesterEmail',
+  'requesterPhone',
+  'requesterLocale',
+  'childClass',
+  'assigneeUserId',
+  'receivedAt',
+  'registeredAt',
+  'reviewStartAt',
+  'reviewDueAt',
+  'legalDueAt',
+  'legalBasis',
+  'registrationDueAt',
+  'dueAt',
+  'consentAt',
+  'consentVersion',
+  'idempotencyKey',
+  'sourceMessageId',
+  'createdByUserId',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof RequestsTable>;
+
+/** A new request: every column of NEW_REQUEST_COLUMNS, null where it has no value. */
+export type NewRequest = { [K in (typeof NEW_REQUEST_COLUMNS)[number]]-?: Exclude<NewRequestRow[K], undefined> } & { id: string };
+
+const EVENT_COLUMNS = [
+  'requestId',
+  'organizationId',
+  'type',
+  'actorKind',
+  'actorUserId',
+  'actorName',
+  'body',
+  'visibility',
+  'metadata',
+  'createdAt',
+] as const satisfies ReadonlyArray<keyof RequestEventsTable>;
+
 /** What `insertNewRequests` writes: requests (ids made by the caller) with their first status link, events and notices. */
 export interface NewRequests {
-  requests: ReadonlyArray<NewRequestRow & { id: string }>;
+  requests: readonly NewRequest[];
   statusTokens: ReadonlyArray<{ tokenHash: string; requestId: string; organizationId: string }>;
   /** At most one event of a type per request. */
   events: ReadonlyArray<NewEvent & { createdAt: Date }>;
@@ -55,23 +119,47 @@ export interface NewRequests {
  */
 export async function insertNewRequests(db: Executor, rows: NewRequests): Promise<Array<{ request: RequestRow; events: EventRow[] }>> {
   if (rows.requests.length === 0) return [];
-  let query = db
+  // Each table's rows travel as one JSON parameter, so the statement's text is the same for any
+  // number of requests and stays prepared (src/server/db/json-params.ts).
+  const inserted = await db
     .with('r', (qb) =>
       qb
         .insertInto('requests')
-        .values([...rows.requests])
+        .columns(NEW_REQUEST_COLUMNS)
+        .expression(jsonRows('requests', NEW_REQUEST_COLUMNS, rows.requests))
         .returningAll(),
     )
-    .with('t', (qb) => qb.insertInto('requestStatusTokens').values([...rows.statusTokens]))
+    .with('t', (qb) =>
+      qb
+        .insertInto('requestStatusTokens')
+        .columns(['tokenHash', 'requestId', 'organizationId'])
+        .expression(jsonRows('requestStatusTokens', ['tokenHash', 'requestId', 'organizationId'], rows.statusTokens)),
+    )
     .with('e', (qb) =>
       qb
         .insertInto('requestEvents')
-        .values(rows.events.map((event) => ({ ...event, metadata: JSON.stringify(event.metadata ?? {}) })))
+        .columns(EVENT_COLUMNS)
+        .expression(
+          jsonRows(
+            'requestEvents',
+            EVENT_COLUMNS,
+            rows.events.map((event) => ({
+              ...event,
+              actorUserId: event.actorUserId ?? null,
+              actorName: event.actorName ?? null,
+              body: event.body ?? null,
+              metadata: event.metadata ?? {},
+            })),
+          ),
+        )
         .returning(['id', 'requestId', 'type']),
-    );
-  if (rows.notifications.length > 0)
-    query = query.with('n', (qb) => qb.insertInto('notifications').values([...rows.notifications])) as unknown as typeof query;
-  const inserted = await query
+    )
+    .with('n', (qb) =>
+      qb
+        .insertInto('notifications')
+        .columns(NOTIFICATION_COLUMNS)
+        .expression(jsonRows('notifications', NOTIFICATION_COLUMNS, rows.notifications)),
+    )
     .selectFrom('r')
     .selectAll('r')
     .select((eb) =>
@@ -123,11 +211,11 @@ export function findByKeys(
   return db
     .selectFrom('requests')
     .selectAll()
-    .where('organizationId', '=', sql<string>`any(${orgs}::uuid[])`)
+    .where('organizationId', '=', anyOf(orgs))
     .where((eb) =>
       eb.or([
-        ...(forms.length > 0 ? [eb('idempotencyKey', '=', sql<string>`any(${forms}::text[])`)] : []),
-        ...(messages.length > 0 ? [eb('sourceMessageId', '=', sql<string>`any(${messages}::text[])`)] : []),
+        ...(forms.length > 0 ? [eb('idempotencyKey', '=', anyOf(forms, 'text'))] : []),
+        ...(messages.length > 0 ? [eb('sourceMessageId', '=', anyOf(messages, 'text'))] : []),
       ]),
     )
     .execute();
