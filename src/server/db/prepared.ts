@@ -8,10 +8,11 @@
  * and PostgreSQL's plan cache decides per statement between re-planning with the values (its first
  * five runs, and whenever that stays cheaper) and one generic plan. Nothing changes for the queries.
  *
- * Memory stays bounded: each connection keeps at most `perConnection` statements, the least recently
- * used is dropped first (deallocated when the connection is next checked out), and the texts being counted are bounded too. A statement whose table
- * changed shape (a column added under `select *`) fails once with "cached plan must not change
- * result type"; it is then deallocated and prepared anew on its next use.
+ * Memory stays bounded: each connection keeps at most `perConnection` statements and drops the
+ * least recently used first (deallocated when the connection is next checked out, outside any
+ * transaction); the texts being counted are bounded too. A statement whose table changed shape (a
+ * column added under `select *`) fails once with "cached plan must not change result type"; it is
+ * then deallocated and prepared anew on its next use.
  *
  * Turn it off (`DATABASE_PREPARED_STATEMENTS=false`) behind a pooler in transaction mode, which
  * cannot keep named statements on one server connection.
@@ -31,7 +32,7 @@ export interface PreparedOptions {
 /** One connection's statements, least recently used first (a Map keeps insertion order). */
 interface Statements {
   byText: Map<string, string>;
-  /** Names evicted while the connection was busy, deallocated before its next statement. */
+  /** Names evicted or invalidated, deallocated at the connection's next check-out. */
   stale: string[];
 }
 
@@ -47,7 +48,7 @@ export function preparingPool(pool: pg.Pool, options: PreparedOptions = {}): Pos
   const seen = new Map<string, number>();
   const statementsOf = new WeakMap<pg.PoolClient, Statements>();
 
-  /** Counts a run of `text`; true once it has been run `threshold` times. */
+  /** Counts a run of `text`; true once it has been run `threshold` times (on any connection). */
   const frequent = (text: string): boolean => {
     const count = (seen.get(text) ?? 0) + 1;
     if (count >= threshold) return true;
@@ -64,7 +65,6 @@ export function preparingPool(pool: pg.Pool, options: PreparedOptions = {}): Pos
       return known;
     }
     if (!frequent(text)) return undefined;
-    seen.delete(text);
     if (statements.byText.size >= perConnection) {
       const [oldestText, oldestName] = statements.byText.entries().next().value!;
       statements.byText.delete(oldestText);
