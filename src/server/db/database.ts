@@ -15,6 +15,17 @@ pg.types.setTypeParser(1082, (value) => value);
 // date[]: elements are plain YYYY-MM-DD, never quoted.
 pg.types.setTypeParser(1182 as typeof pg.types.builtins.DATE, (value: string) => (value === '{}' ? [] : value.slice(1, -1).split(',')));
 
+/** Kysely's CamelCasePlugin, its naming also open to SQL the plugin does not see (json-params.ts). */
+class ColumnNaming extends CamelCasePlugin {
+  /** `organizationId` → `organization_id`, exactly as the plugin writes it in SQL. */
+  sqlName(name: string): string {
+    return this.snakeCase(name);
+  }
+}
+
+/** The naming every database handle uses (stateless apart from its memo of names). */
+export const columnNaming = new ColumnNaming();
+
 export interface DatabaseHandle {
   db: Database;
   pool: pg.Pool;
@@ -34,7 +45,7 @@ export function createDatabase(connectionString: string, options: DatabaseOption
   pool.on('error', (error) => options.onError?.(error));
   const prepared = options.preparedStatements ?? true;
   const dialectPool = prepared === false ? pool : preparingPool(pool, prepared === true ? {} : prepared);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: dialectPool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: dialectPool }), plugins: [columnNaming] });
   return {
     db,
     pool,

@@ -7,12 +7,8 @@
  * the count, and the statement is prepared once per connection and keeps one plan (prepared.ts).
  */
 import { sql, type RawBuilder } from 'kysely';
+import { columnNaming } from './database.ts';
 import type { DB } from './schema.ts';
-
-/** Kysely's CamelCasePlugin naming: `organizationId` → `organization_id`. */
-function snakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
 
 /**
  * `select <columns> from json_populate_recordset(null::<table>, $1)` for
@@ -25,7 +21,7 @@ export function jsonRows<T extends keyof DB & string, C extends keyof DB[T] & st
   columns: readonly C[],
   rows: ReadonlyArray<Readonly<Record<C, unknown>>>,
 ): RawBuilder<unknown> {
-  const keys = columns.map(snakeCase);
+  const keys = columns.map((column) => columnNaming.sqlName(column));
   const records = rows.map((row) => {
     const record: Record<string, unknown> = {};
     for (const [index, column] of columns.entries()) record[keys[index]!] = row[column] ?? null;
