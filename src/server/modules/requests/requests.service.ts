@@ -63,6 +63,7 @@ import {
 import {
   appendStaffMessage,
   applyTransition,
+  type TransitionInput,
   assertActionInput,
   assign,
   classify,
@@ -237,19 +238,7 @@ export async function addRequesterReply(
   const body = input.body?.trim() ?? '';
   if (body.length === 0 && checked.length === 0)
     throw new AppError('VALIDATION', { fields: { body: { key: 'requests.field.nothingToSend' } } });
-  const row = await deps.db.transaction().execute(async (tx) => {
-    const loaded = await loadForRequester(tx, ctx, target, true);
-    return applyTransition(tx, deps, ctx, loaded, 'requester', { action: 'requester_reply', body, files: checked });
-  });
-  const desk = await loadDesk(deps.db, row.organizationId);
-  return presentForRequester(
-    deps.db,
-    row,
-    desk.policy,
-    desk.org.shortName,
-    deps.clock.now(),
-    attachmentBaseFor(target, row.id, options.attachmentBase),
-  );
+  return changeAsRequester(deps, ctx, target, { action: 'requester_reply', body, files: checked }, options);
 }
 
 /** The requester reopens (within the window) or confirms and closes a resolved request. */
@@ -261,10 +250,20 @@ export async function requesterAction(
   files: readonly UploadedFile[] = [],
   options: { attachmentBase?: string } = {},
 ) {
-  const checked = checkFiles(files);
+  return changeAsRequester(deps, ctx, target, { action: input.action, body: input.body, files: checkFiles(files) }, options);
+}
+
+/** A requester's transition (files already checked) in one transaction, answered with the requester's view. */
+async function changeAsRequester(
+  deps: Deps,
+  ctx: RequestContext,
+  target: RequesterTarget,
+  change: TransitionInput & { action: 'requester_reply' | 'reopen' | 'close' },
+  options: { attachmentBase?: string },
+) {
   const row = await deps.db.transaction().execute(async (tx) => {
     const loaded = await loadForRequester(tx, ctx, target, true);
-    return applyTransition(tx, deps, ctx, loaded, 'requester', { action: input.action, body: input.body, files: checked });
+    return applyTransition(tx, deps, ctx, loaded, 'requester', change);
   });
   const desk = await loadDesk(deps.db, row.organizationId);
   return presentForRequester(
