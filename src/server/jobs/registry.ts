@@ -6,6 +6,6 @@ import type { JobRunner } from './runner.ts';
 import { registerRequestJobs } from '../modules/requests/request-jobs.ts';
 
 export function registerJobs(runner: JobRunner, deps: Deps): void {
-  runner.register(SEND_EMAIL_JOB, createEmailSender(deps.db, deps.config, deps.log));
+  runner.registerBatch(SEND_EMAIL_JOB, createEmailSender(deps.db, deps.config, deps.log));
   registerRequestJobs(runner, deps);
 }

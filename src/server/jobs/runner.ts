@@ -12,8 +12,16 @@ import { claimJobs, failJob, finishJobs, JOBS_CHANNEL, type ClaimedJob } from '.
 
 export type JobHandler = (job: ClaimedJob) => Promise<void>;
 
+/**
+ * A handler of every claimed job of its kind at once (one read for a batch of e-mails, say).
+ * Returns one outcome per job, in order: null when it is done, else the error that failed it
+ * (the runner retries it with backoff like a single job's throw). A throw fails the whole batch.
+ */
+export type BatchHandler = (jobs: readonly ClaimedJob[]) => Promise<ReadonlyArray<Error | null>>;
+
 export interface JobRunner {
   register(kind: string, handler: JobHandler): void;
+  registerBatch(kind: string, handler: BatchHandler): void;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Runs every due job once (tests and `opora jobs run-once`). Returns how many ran. */
@@ -44,6 +52,16 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   let stopping = false;
   let wakeRequested = false;
 
+  const batchHandlers = new Map<string, BatchHandler>();
+
+  /** Records a job's failure: retried with backoff until its attempts run out. */
+  async function failed(job: ClaimedJob, error: unknown): Promise<void> {
+    const message = (error as Error).message ?? String(error);
+    const retryAt = job.attempts < job.maxAttempts ? new Date(Date.now() + backoffMs(job.attempts)) : null;
+    options.log.warn({ job: job.id, kind: job.kind, attempt: job.attempts, err: message }, 'job failed');
+    await failJob(options.db, job.id, message, retryAt);
+  }
+
   /** Runs a job's handler; true when it succeeded (the caller marks it done), false when it was failed or rescheduled. */
   async function runOne(job: ClaimedJob): Promise<boolean> {
     const handler = handlers.get(job.kind);
@@ -52,12 +70,27 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       await handler(job);
       return true;
     } catch (error) {
-      const message = (error as Error).message ?? String(error);
-      const retryAt = job.attempts < job.maxAttempts ? new Date(Date.now() + backoffMs(job.attempts)) : null;
-      options.log.warn({ job: job.id, kind: job.kind, attempt: job.attempts, err: message }, 'job failed');
-      await failJob(options.db, job.id, message, retryAt);
+      await failed(job, error);
       return false;
     }
+  }
+
+  /** Runs a batch handler on the claimed jobs of its kind; returns the ids of those it finished. */
+  async function runBatch(handler: BatchHandler, jobs: readonly ClaimedJob[]): Promise<number[]> {
+    let outcomes: ReadonlyArray<Error | null>;
+    try {
+      outcomes = await handler(jobs);
+      if (outcomes.length !== jobs.length) throw new Error(`a batch of ${jobs.length} jobs returned ${outcomes.length} outcomes`);
+    } catch (error) {
+      outcomes = jobs.map(() => error as Error);
+    }
+    const done: number[] = [];
+    for (const [index, job] of jobs.entries()) {
+      const outcome = outcomes[index]!;
+      if (outcome === null) done.push(job.id);
+      else await failed(job, outcome);
+    }
+    return done;
   }
 
   async function runDue(): Promise<number> {
@@ -69,7 +102,13 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       // once per outbox row, an alert once per deadline), so a crash before the mark only repeats
       // a check, never a message.
       const done: number[] = [];
-      for (const job of jobs) if (await runOne(job)) done.push(job.id);
+      const batches = new Map<BatchHandler, ClaimedJob[]>();
+      for (const job of jobs) {
+        const batch = batchHandlers.get(job.kind);
+        if (batch) batches.set(batch, [...(batches.get(batch) ?? []), job]);
+        else if (await runOne(job)) done.push(job.id);
+      }
+      for (const [handler, batch] of batches) done.push(...(await runBatch(handler, batch)));
       await finishJobs(options.db, done);
       total += jobs.length;
       if (stopping) return total;
@@ -97,6 +136,9 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   return {
     register(kind, handler) {
       handlers.set(kind, handler);
+    },
+    registerBatch(kind, handler) {
+      batchHandlers.set(kind, handler);
     },
     async start() {
       listener = await options.pool.connect();

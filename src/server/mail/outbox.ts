@@ -3,10 +3,10 @@
  * change that caused it, and the job runner sends it over SMTP after commit, with retries.
  */
 import type { Executor } from '../db/database.ts';
-import { jsonRows } from '../db/json-params.ts';
+import { anyOf, jsonRows } from '../db/json-params.ts';
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
-import type { EmailOutboxTable } from '../db/schema.ts';
+import { sql, type QueryCreator, type Selectable } from 'kysely';
+import type { DB, EmailOutboxTable } from '../db/schema.ts';
 import { enqueueJobs, type NewJob } from '../jobs/jobs.repository.ts';
 
 export interface OutgoingEmail {
@@ -59,16 +59,29 @@ export const newOutboxId = (): string => randomUUID();
  */
 export async function insertOutboxRows(db: Executor, emails: ReadonlyArray<OutgoingEmail & { id: string }>): Promise<OutboxDelivery[]> {
   if (emails.length === 0) return [];
-  const ids = emails.map((email) => email.id);
   const rows = await db
+    .with('o', (qb) => outboxInsert(qb, emails))
+    .selectFrom('o')
+    .select(DELIVERY_COLUMNS)
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return emails.map((email) => byId.get(email.id)!);
+}
+
+/**
+ * The insert of `insertOutboxRows`, for a `with` clause of a statement that writes e-mails along
+ * with other rows; it returns the delivery columns and `relatedId`.
+ */
+export function outboxInsert<D extends DB>(qc: QueryCreator<D>, emails: ReadonlyArray<OutgoingEmail & { id: string }>) {
+  return qc
     .insertInto('emailOutbox')
     .columns(OUTBOX_COLUMNS)
     .expression(
       jsonRows(
         'emailOutbox',
         OUTBOX_COLUMNS,
-        emails.map((email, index) => ({
-          id: ids[index]!,
+        emails.map((email) => ({
+          id: email.id,
           organizationId: email.organizationId,
           toAddress: email.to,
           subject: email.subject,
@@ -80,10 +93,7 @@ export async function insertOutboxRows(db: Executor, emails: ReadonlyArray<Outgo
         })),
       ),
     )
-    .returning(DELIVERY_COLUMNS)
-    .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id)!);
+    .returning([...DELIVERY_COLUMNS, 'relatedId']);
 }
 
 /** The job that sends outbox row `outboxId`. */
@@ -96,6 +106,24 @@ export type OutboxDelivery = Pick<Selectable<EmailOutboxTable>, (typeof DELIVERY
 
 export function findOutboxEmail(db: Executor, id: string) {
   return db.selectFrom('emailOutbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Outbox rows by id, in one statement (the e-mails of a batch of send jobs). */
+export function findOutboxEmails(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('emailOutbox').selectAll().where('id', '=', anyOf(ids)).execute();
+}
+
+/** Marks several outbox rows at once (one attempt each), in one statement. */
+export async function markOutboxRows(
+  db: Executor,
+  rows: ReadonlyArray<{ id: string; status: 'sent' | 'failed' | 'pending'; lastError: string | null }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    update email_outbox as o set status = x.status, last_error = x.last_error, attempts = o.attempts + 1
+    from (${jsonRows('emailOutbox', ['id', 'status', 'lastError'], rows)}) as x
+    where o.id = x.id`.execute(db);
 }
 
 export async function markOutbox(

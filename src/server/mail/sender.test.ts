@@ -30,7 +30,18 @@ describe('sending without SMTP_HOST', () => {
       template: 'request.replied',
     });
     const send = createEmailSender(db.db, config, pino({ level: 'info' }, sink));
-    await send({ id: 1, kind: 'email.send', payload: { outboxId: id }, organizationId: null, attempts: 1, maxAttempts: 5 });
+    const outcomes = await send([
+      { id: 1, kind: 'email.send', payload: { outboxId: id }, organizationId: null, attempts: 1, maxAttempts: 5 },
+      {
+        id: 2,
+        kind: 'email.send',
+        payload: { outboxId: 'd6f1c0de-0000-4000-8000-000000000000' },
+        organizationId: null,
+        attempts: 1,
+        maxAttempts: 5,
+      },
+    ]);
+    expect(outcomes).toEqual([null, null]); // the second names no row: nothing to send, done
 
     const row = await findOutboxEmail(db.db, id);
     expect(row).toMatchObject({ status: 'failed', lastError: 'mail.error.notConfigured' });

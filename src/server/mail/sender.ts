@@ -3,13 +3,19 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { ClaimedJob } from '../jobs/jobs.repository.ts';
-import { findOutboxEmail, markOutbox } from './outbox.ts';
+import type { BatchHandler } from '../jobs/runner.ts';
+import { findOutboxEmails, markOutbox, markOutboxRows } from './outbox.ts';
 
 /** Stored as the outbox row's last error: a catalogue key the workspace shows in the reader's language. */
 const NOT_CONFIGURED = 'mail.error.notConfigured';
 
-/** A job handler that sends one outbox e-mail over SMTP; the runner retries it with backoff. */
-export function createEmailSender(db: Database, config: Config, log: Logger) {
+/**
+ * The handler of the e-mail jobs claimed together: one read of their outbox rows, then each e-mail
+ * over SMTP, its row marked right after it went (so a crash repeats at most the e-mail in flight).
+ * Without SMTP every row of the batch is marked failed in one statement. A failed send fails its
+ * job, and the runner retries it with backoff.
+ */
+export function createEmailSender(db: Database, config: Config, log: Logger): BatchHandler {
   // nodemailer is loaded on the first e-mail, not at start: it is ~25 MB of an idle server's memory.
   let transport: Promise<Transporter> | null = null;
   const getTransport = (smtp: NonNullable<Config['smtp']>): Promise<Transporter> =>
@@ -25,33 +31,48 @@ export function createEmailSender(db: Database, config: Config, log: Logger) {
       }),
     ));
 
-  return async function sendEmailJob(job: ClaimedJob): Promise<void> {
-    const id = String(job.payload.outboxId);
-    const email = await findOutboxEmail(db, id);
-    if (!email || email.status === 'sent') return;
-    if (!config.smtp) {
+  return async function sendEmailJobs(jobs: readonly ClaimedJob[]): Promise<Array<Error | null>> {
+    const ids = jobs.map((job) => String(job.payload.outboxId));
+    const emails = new Map((await findOutboxEmails(db, ids)).map((email) => [email.id, email]));
+    const due = ids.filter((id) => emails.get(id) && emails.get(id)!.status !== 'sent');
+    const smtp = config.smtp;
+    if (!smtp) {
       // Neither the address nor the text: a body may hold a private status link or a password-reset link.
-      log.info({ outboxId: id, template: email.template }, 'SMTP is not configured; e-mail not sent');
-      await markOutbox(db, id, { status: 'failed', lastError: NOT_CONFIGURED });
-      return;
+      for (const id of due) log.info({ outboxId: id, template: emails.get(id)!.template }, 'SMTP is not configured; e-mail not sent');
+      await markOutboxRows(
+        db,
+        due.map((id) => ({ id, status: 'failed', lastError: NOT_CONFIGURED })),
+      );
+      return jobs.map(() => null);
     }
-    try {
-      const info = await (
-        await getTransport(config.smtp)
-      ).sendMail({
-        from: config.smtp.from,
-        to: email.toAddress,
-        subject: email.subject,
-        text: email.textBody,
-        ...(email.htmlBody ? { html: email.htmlBody } : {}),
-        headers: { 'X-Opora-Outbox-Id': id },
-      });
-      await markOutbox(db, id, { status: 'sent', messageId: info.messageId, lastError: null, sentAt: new Date() });
-    } catch (error) {
-      const message = (error as Error).message;
-      const final = job.attempts >= job.maxAttempts;
-      await markOutbox(db, id, { status: final ? 'failed' : 'pending', lastError: message });
-      throw error;
+    const outcomes: Array<Error | null> = [];
+    for (const [index, job] of jobs.entries()) {
+      const id = ids[index]!;
+      const email = emails.get(id);
+      if (!email || email.status === 'sent') {
+        outcomes.push(null);
+        continue;
+      }
+      try {
+        const info = await (
+          await getTransport(smtp)
+        ).sendMail({
+          from: smtp.from,
+          to: email.toAddress,
+          subject: email.subject,
+          text: email.textBody,
+          ...(email.htmlBody ? { html: email.htmlBody } : {}),
+          headers: { 'X-Opora-Outbox-Id': id },
+        });
+        await markOutbox(db, id, { status: 'sent', messageId: info.messageId, lastError: null, sentAt: new Date() });
+        outcomes.push(null);
+      } catch (error) {
+        const message = (error as Error).message;
+        const final = job.attempts >= job.maxAttempts;
+        await markOutbox(db, id, { status: final ? 'failed' : 'pending', lastError: message });
+        outcomes.push(error as Error);
+      }
     }
+    return outcomes;
   };
 }
