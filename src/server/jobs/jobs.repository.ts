@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { anyOf, jsonRows } from '../db/json-params.ts';
+import type { DB } from '../db/schema.ts';
 
 export interface NewJob {
   kind: string;
@@ -38,6 +39,19 @@ export async function enqueueJob(db: Executor, job: NewJob): Promise<boolean> {
  */
 export async function enqueueJobs(db: Executor, jobs: readonly NewJob[]): Promise<number> {
   if (jobs.length === 0) return 0;
+  const inserted = await db
+    .with('j', (qb) => jobsInsert(qb, jobs))
+    .selectFrom('j')
+    .select(['j.id', wakeRunner('j')])
+    .execute();
+  return inserted.length;
+}
+
+/**
+ * The insert of `enqueueJobs` (dedupe keys that exist are skipped), for a `with` clause of a
+ * statement that writes jobs along with other rows; select `wakeRunner(name)` from it.
+ */
+export function jobsInsert<D extends DB>(qc: QueryCreator<D>, jobs: readonly NewJob[]) {
   const now = Date.now();
   const rows = jobs.map((job) => ({
     kind: job.kind,
@@ -47,21 +61,22 @@ export async function enqueueJobs(db: Executor, jobs: readonly NewJob[]): Promis
     runAt: job.runAt ?? new Date(now),
     maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
   }));
-  const wakeBefore = new Date(now + WAKE_WINDOW_MS);
-  const inserted = await db
-    .with('j', (qb) =>
-      qb
-        .insertInto('jobs')
-        .columns(JOB_COLUMNS)
-        .expression(jsonRows('jobs', JOB_COLUMNS, rows))
-        .onConflict((oc) => oc.column('dedupeKey').doNothing())
-        .returning(['id', 'kind', 'runAt']),
-    )
-    .selectFrom('j')
-    // pg_notify runs once per inserted row that is due soon (several identical ones fold into one).
-    .select(['j.id', sql<null>`(select pg_notify(${JOBS_CHANNEL}, j.kind) where j.run_at <= ${wakeBefore})`.as('woke')])
-    .execute();
-  return inserted.length;
+  return qc
+    .insertInto('jobs')
+    .columns(JOB_COLUMNS)
+    .expression(jsonRows('jobs', JOB_COLUMNS, rows))
+    .onConflict((oc) => oc.column('dedupeKey').doNothing())
+    .returning(['id', 'kind', 'runAt']);
+}
+
+/**
+ * A column that wakes the runner (NOTIFY, with the job's kind) for each job inserted by the `with`
+ * clause `name` (a `jobsInsert`) that is due soon; identical notices of a transaction fold into one.
+ * Evaluated once per statement, whatever the number of rows selected.
+ */
+export function wakeRunner(name: string) {
+  const wakeBefore = new Date(Date.now() + WAKE_WINDOW_MS);
+  return sql<number>`(select count(pg_notify(${JOBS_CHANNEL}, kind)) from ${sql.table(name)} where run_at <= ${wakeBefore})`.as('woke');
 }
 
 export interface ClaimedJob {

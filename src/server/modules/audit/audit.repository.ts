@@ -1,4 +1,6 @@
+import type { QueryCreator } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
 import { jsonRows } from '../../db/json-params.ts';
 
 export interface AuditEntry {
@@ -30,7 +32,12 @@ const AUDIT_COLUMNS = [
 /** Audit rows in one statement; the rows travel as one JSON parameter (src/server/db/json-params.ts). */
 export async function insertAudit(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db
+  await auditInsert(db, entries).execute();
+}
+
+/** The insert of `insertAudit`, also for a `with` clause of a statement that writes audit rows with other rows. */
+export function auditInsert<D extends DB>(qc: QueryCreator<D>, entries: readonly AuditEntry[]) {
+  return qc
     .insertInto('auditLog')
     .columns(AUDIT_COLUMNS)
     .expression(
@@ -39,8 +46,7 @@ export async function insertAudit(db: Executor, entries: readonly AuditEntry[]):
         AUDIT_COLUMNS,
         entries.map((entry) => ({ ...entry, before: entry.before ?? null, after: entry.after ?? null })),
       ),
-    )
-    .execute();
+    );
 }
 
 export interface AuditFilter {

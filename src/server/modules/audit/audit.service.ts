@@ -28,7 +28,8 @@ export async function recordAudits(tx: Executor, entries: ReadonlyArray<{ ctx: R
   );
 }
 
-function auditRow(ctx: RequestContext, record: AuditRecord): AuditEntry {
+/** The row `recordAudit` writes, for a statement that writes it along with other rows. */
+export function auditRow(ctx: RequestContext, record: AuditRecord): AuditEntry {
   return {
     organizationId: record.organizationId,
     actorUserId: record.actor?.userId ?? ctx.actor?.userId ?? null,

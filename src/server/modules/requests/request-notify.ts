@@ -69,9 +69,26 @@ export async function mailRequester(
 }
 
 /** The e-mail `mailRequester` sends, with the status link of `token`; null without an address. */
+/** What `requesterMail` reads of a request. */
+type MailedRequest = Pick<
+  RequestRow,
+  | 'id'
+  | 'organizationId'
+  | 'number'
+  | 'subject'
+  | 'requesterName'
+  | 'requesterEmail'
+  | 'requesterLocale'
+  | 'registeredAt'
+  | 'reviewDueAt'
+  | 'legalDueAt'
+  | 'pausedSince'
+  | 'status'
+>;
+
 export function requesterMail(
   deps: Deps,
-  request: RequestRow,
+  request: MailedRequest,
   desk: Desk,
   template: RequesterTemplate,
   extra: { message?: string | null; reason?: RejectReason | null; token: string },

@@ -15,10 +15,9 @@ import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import type { RequestContext } from '../../http/actor.ts';
 import { AppError, type FieldProblem } from '../../http/errors.ts';
-import { enqueueJobs } from '../../jobs/jobs.repository.ts';
 import type { Settled } from '../../lib/grouper.ts';
-import { insertOutboxRows, newOutboxId, sendJob } from '../../mail/outbox.ts';
-import { recordAudits } from '../audit/audit.service.ts';
+import { newOutboxId, sendJob } from '../../mail/outbox.ts';
+import { auditRow } from '../audit/audit.service.ts';
 import { findUsersByIdsOrEmails, usersWithRoleIn } from '../identity/identity.lookup.ts';
 import { eventActor } from './request-access.ts';
 import { checkFiles, storeFiles, type UploadedFile } from './request-attachments.ts';
@@ -361,7 +360,7 @@ export async function prepareRegistrations(reader: Executor, deps: Deps, items: 
     };
   });
 
-  return async (db) => {
+  const writes: RegistrationWrites = async (db) => {
     for (const { index, duplicate, newLink } of duplicates) {
       if (newLink)
         outcomes[index] = {
@@ -371,8 +370,25 @@ export async function prepareRegistrations(reader: Executor, deps: Deps, items: 
     }
     if (plans.length === 0) return outcomes as Array<Settled<Registered>>;
 
-    // Everything that needs no number is written before the numbers are taken: the counters stay
-    // locked until commit, so the statements after them are the ones concurrent groups wait for.
+    // The numbers come last but one: the counter rows stay locked until commit (which keeps the
+    // numbering without gaps), so only the one statement after them waits for a concurrent group
+    // of the same desk. They are locked in sorted order, so two groups never deadlock.
+    const counts = new Map<string, { organizationId: string; year: number; count: number }>();
+    for (const plan of plans) {
+      const key = `${plan.desk.org.id}:${plan.year}`;
+      const entry = counts.get(key) ?? { organizationId: plan.desk.org.id, year: plan.year, count: 0 };
+      entry.count += 1;
+      counts.set(key, entry);
+    }
+    const lastTaken = await repo.takeSequences(db, [...counts.values()]);
+    const nextOf = new Map([...counts].map(([key, c]) => [key, lastTaken.get(key)! - c.count + 1]));
+    const sequences = plans.map((plan) => {
+      const key = `${plan.desk.org.id}:${plan.year}`;
+      const sequence = nextOf.get(key)!;
+      nextOf.set(key, sequence + 1);
+      return sequence;
+    });
+
     const drafts = plans.map((plan) => {
       const { input } = plan.item;
       const mailed = input.notify !== false && plan.requester.email !== null;
@@ -385,27 +401,11 @@ export async function prepareRegistrations(reader: Executor, deps: Deps, items: 
         ...deadlineColumns(plan.deadlines),
       };
     });
-    await enqueueJobs(db, [
-      ...drafts.flatMap((draft, i) => deadlineJobs(draft, plans[i]!.desk.policy, now)),
-      ...drafts.flatMap((draft) => (draft.ackId ? [sendJob(draft.ackId, draft.organizationId)] : [])),
-    ]);
-
-    const counts = new Map<string, { organizationId: string; year: number; count: number }>();
-    for (const plan of plans) {
-      const key = `${plan.desk.org.id}:${plan.year}`;
-      const entry = counts.get(key) ?? { organizationId: plan.desk.org.id, year: plan.year, count: 0 };
-      entry.count += 1;
-      counts.set(key, entry);
-    }
-    const lastTaken = await repo.takeSequences(db, [...counts.values()]);
-    const nextOf = new Map([...counts].map(([key, c]) => [key, lastTaken.get(key)! - c.count + 1]));
 
     const rows = plans.map((plan, i) => {
       const { input } = plan.item;
       const draft = drafts[i]!;
-      const key = `${plan.desk.org.id}:${plan.year}`;
-      const sequence = nextOf.get(key)!;
-      nextOf.set(key, sequence + 1);
+      const sequence = sequences[i]!;
       return {
         id: draft.id,
         organizationId: plan.desk.org.id,
@@ -492,58 +492,51 @@ export async function prepareRegistrations(reader: Executor, deps: Deps, items: 
       })),
       events: firstEvents,
       notifications: notices,
-    });
-    const requests = written.map((w) => w.request);
-
-    // The acknowledgements, with the ids their send jobs and events already name.
-    const acks = await insertOutboxRows(
-      db,
-      plans.flatMap((plan, i) => {
+      jobs: [
+        ...drafts.flatMap((draft, i) => deadlineJobs(draft, plans[i]!.desk.policy, now)),
+        ...drafts.flatMap((draft) => (draft.ackId ? [sendJob(draft.ackId, draft.organizationId)] : [])),
+      ],
+      // The acknowledgements, with the ids their send jobs and events already name.
+      emails: plans.flatMap((plan, i) => {
         const ackId = drafts[i]!.ackId;
-        const mail = ackId ? requesterMail(deps, requests[i]!, plan.desk, 'ack', { token: plan.statusLink.token }) : null;
+        const subject = { ...rows[i]!, status: drafts[i]!.status, pausedSince: drafts[i]!.pausedSince };
+        const mail = ackId ? requesterMail(deps, subject, plan.desk, 'ack', { token: plan.statusLink.token }) : null;
         return mail && ackId ? [{ ...mail, id: ackId }] : [];
       }),
-    );
-    const ackOf = new Map(acks.map((ack) => [ack.id, ack]));
+      audits: plans.map((plan, i) => {
+        const row = rows[i]!;
+        return auditRow(plan.item.ctx, {
+          organizationId: row.organizationId,
+          action: 'request.create',
+          entityType: 'request',
+          entityId: row.id,
+          after: {
+            number: row.number,
+            channel: row.channel,
+            type: row.type,
+            categoryId: row.categoryId,
+            status: drafts[i]!.status,
+            requesterKind: row.requesterKind,
+            requesterUserId: row.requesterUserId,
+            assigneeUserId: row.assigneeUserId,
+            dueAt: row.dueAt,
+            attachments: checked.get(plan.index)!.files.length,
+            consent: row.consentVersion,
+          },
+        });
+      }),
+    });
+    const requests = written.map((w) => w.request);
 
     const attachmentsOf = new Map<string, Awaited<ReturnType<typeof storeFiles>>>();
     for (const [i, plan] of plans.entries()) {
       const files = checked.get(plan.index)!.files;
       if (files.length > 0) attachmentsOf.set(requests[i]!.id, await storeFiles(db, requests[i]!, written[i]!.events[0]!.id, files));
     }
-    await recordAudits(
-      db,
-      plans.map((plan, i) => {
-        const request = requests[i]!;
-        return {
-          ctx: plan.item.ctx,
-          record: {
-            organizationId: request.organizationId,
-            action: 'request.create',
-            entityType: 'request',
-            entityId: request.id,
-            after: {
-              number: request.number,
-              channel: request.channel,
-              type: request.type,
-              categoryId: request.categoryId,
-              status: request.status,
-              requesterKind: request.requesterKind,
-              requesterUserId: request.requesterUserId,
-              assigneeUserId: request.assigneeUserId,
-              dueAt: request.dueAt,
-              attachments: checked.get(plan.index)!.files.length,
-              consent: request.consentVersion,
-            },
-          },
-        };
-      }),
-    );
 
     for (const [i, plan] of plans.entries()) {
       const request = requests[i]!;
-      const ackId = drafts[i]!.ackId;
-      const ack = ackId ? ackOf.get(ackId) : undefined;
+      const ack = written[i]!.email;
       const parts: DeskViewParts = {
         events: written[i]!.events,
         attachments: attachmentsOf.get(request.id) ?? [],
@@ -565,4 +558,5 @@ export async function prepareRegistrations(reader: Executor, deps: Deps, items: 
     }
     return outcomes as Array<Settled<Registered>>;
   };
+  return writes;
 }

@@ -4,6 +4,9 @@ import type { Executor } from '../../db/database.ts';
 import { anyOf, jsonRows } from '../../db/json-params.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { jobsInsert, wakeRunner, type NewJob } from '../../jobs/jobs.repository.ts';
+import { outboxInsert, type OutboxDelivery, type OutgoingEmail } from '../../mail/outbox.ts';
+import { auditInsert, type AuditEntry } from '../audit/audit.repository.ts';
 import { NOTIFICATION_COLUMNS, type NewNotification } from './notifications.repository.ts';
 import type { RequestAttachmentsTable, RequestEventsTable, RequestsTable } from './requests.tables.ts';
 
@@ -110,18 +113,32 @@ export interface NewRequests {
   /** At most one event of a type per request. */
   events: ReadonlyArray<NewEvent & { createdAt: Date }>;
   notifications: readonly NewNotification[];
+  /** Rows of the foundation's tables that go with the requests: their jobs, e-mails and audit rows. */
+  jobs: readonly NewJob[];
+  /** At most one e-mail per request, related to it (`relatedId` = the request's id). */
+  emails: ReadonlyArray<OutgoingEmail & { id: string }>;
+  audits: readonly AuditEntry[];
+}
+
+export interface NewRequestWritten {
+  request: RequestRow;
+  events: EventRow[];
+  email: OutboxDelivery | null;
 }
 
 /**
- * New requests with their private status links, their first timeline events and the staff's
- * notices (table of notifications.repository.ts), all in one statement. Returns the requests in
- * the order given, each with its events in the order given.
+ * New requests with their private status links, their first timeline events, the staff's notices
+ * (notifications.repository.ts), their jobs, e-mails and audit rows (through the insert builders
+ * of jobs, mail and audit), all in ONE statement: it is atomic without a transaction, and a group
+ * of registrations costs one round trip to write. Returns the requests in the order given, each
+ * with its events in the order given and its e-mail.
  */
-export async function insertNewRequests(db: Executor, rows: NewRequests): Promise<Array<{ request: RequestRow; events: EventRow[] }>> {
+export async function insertNewRequests(db: Executor, rows: NewRequests): Promise<NewRequestWritten[]> {
   if (rows.requests.length === 0) return [];
   // Each table's rows travel as one JSON parameter, so the statement's text is the same for any
   // number of requests and stays prepared (src/server/db/json-params.ts).
   const inserted = await db
+    .with('j', (qb) => jobsInsert(qb, rows.jobs))
     .with('r', (qb) =>
       qb
         .insertInto('requests')
@@ -160,19 +177,35 @@ export async function insertNewRequests(db: Executor, rows: NewRequests): Promis
         .columns(NOTIFICATION_COLUMNS)
         .expression(jsonRows('notifications', NOTIFICATION_COLUMNS, rows.notifications)),
     )
+    .with('o', (qb) => outboxInsert(qb, rows.emails))
+    .with('a', (qb) => auditInsert(qb, rows.audits))
     .selectFrom('r')
     .selectAll('r')
-    .select((eb) =>
+    .select((eb) => [
       eb
         .selectFrom('e')
         .select(sql<Array<{ id: number; type: string }>>`coalesce(json_agg(json_build_object('id', e.id, 'type', e.type)), '[]')`.as('ids'))
         .whereRef('e.requestId', '=', 'r.id')
         .as('eventIds'),
-    )
+      // The e-mail's columns that the database sets (`created_at`; the rest are defaults or given).
+      eb
+        .selectFrom('o')
+        .select(sql<Date>`o.created_at`.as('createdAt'))
+        .where('o.relatedId', '=', sql<string>`r.id::text`)
+        .limit(1)
+        .as('emailCreatedAt'),
+      wakeRunner('j'),
+    ])
     .execute();
-  const byId = new Map(inserted.map(({ eventIds, ...request }) => [request.id, { request, eventIds: eventIds ?? [] }]));
+  const byId = new Map(
+    inserted.map(({ eventIds, emailCreatedAt, woke: _woke, ...request }) => [
+      request.id,
+      { request, eventIds: eventIds ?? [], emailCreatedAt },
+    ]),
+  );
+  const emailOf = new Map(rows.emails.map((email) => [email.relatedId, email]));
   return rows.requests.map((row) => {
-    const { request, eventIds } = byId.get(row.id)!;
+    const { request, eventIds, emailCreatedAt } = byId.get(row.id)!;
     const events = rows.events
       .filter((event) => event.requestId === row.id)
       .map((event) => ({
@@ -183,7 +216,22 @@ export async function insertNewRequests(db: Executor, rows: NewRequests): Promis
         body: event.body ?? null,
         metadata: event.metadata ?? {},
       }));
-    return { request, events };
+    const mail = emailOf.get(row.id);
+    const email: OutboxDelivery | null =
+      mail && emailCreatedAt
+        ? {
+            id: mail.id,
+            toAddress: mail.to,
+            subject: mail.subject,
+            template: mail.template,
+            status: 'pending',
+            attempts: 0,
+            lastError: null,
+            createdAt: emailCreatedAt,
+            sentAt: null,
+          }
+        : null;
+    return { request, events, email };
   });
 }
 
