@@ -113,7 +113,8 @@ const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
 
 /**
  * Group commit of registrations: the requests that arrive while earlier ones are being written
- * are registered together, in one transaction with one statement per table (lib/grouper.ts). A
+ * are registered together, in one transaction that takes their numbers and writes everything else
+ * in one statement (lib/grouper.ts, request-register.ts). A
  * registration's own problem (wording, category, …) is its own answer; a database error in a group
  * (e.g. two submissions of one form key in the same group) sends each of its requests through a
  * transaction of its own, so one request never fails another. Every request still commits with its
