@@ -463,17 +463,41 @@ function filtered(db: Executor, filter: QueueFilter) {
 
 export type QueueSort = 'due' | 'created' | '-created';
 
+/**
+ * One page of a queue. The page is cut from the requests alone, then joined with the topics and
+ * the assignees: a join before the sort would join every matching request (all of a consultant's
+ * hundreds, with a hash of every topic of the region) to keep 25 of them.
+ */
 export function listQueue(db: Executor, filter: QueueFilter, sort: QueueSort, limit: number, offset: number) {
-  let query = filtered(db, filter)
+  const order = QUEUE_ORDER[sort];
+  let page = filtered(db, filter).selectAll('r');
+  for (const [column, direction] of order) page = page.orderBy(column, direction);
+  let query = db
+    .selectFrom(page.limit(limit).offset(offset).as('r'))
     .leftJoin('requestCategories as c', 'c.id', 'r.categoryId')
     .leftJoin('users as a', 'a.id', 'r.assigneeUserId')
     .selectAll('r')
     .select(['c.code as categoryCode', 'c.name as categoryName', 'a.fullName as assigneeName']);
-  if (sort === 'due') query = query.orderBy('r.dueAt').orderBy('r.registeredAt');
-  else if (sort === 'created') query = query.orderBy('r.registeredAt');
-  else query = query.orderBy('r.registeredAt', 'desc');
-  return query.orderBy('r.id').limit(limit).offset(offset).execute();
+  for (const [column, direction] of order) query = query.orderBy(column, direction);
+  return query.execute();
 }
+
+/** The order of a queue's pages: by deadline or by registration, then by id, so pages never overlap. */
+const QUEUE_ORDER: Record<QueueSort, ReadonlyArray<readonly ['r.dueAt' | 'r.registeredAt' | 'r.id', 'asc' | 'desc']>> = {
+  due: [
+    ['r.dueAt', 'asc'],
+    ['r.registeredAt', 'asc'],
+    ['r.id', 'asc'],
+  ],
+  created: [
+    ['r.registeredAt', 'asc'],
+    ['r.id', 'asc'],
+  ],
+  '-created': [
+    ['r.registeredAt', 'desc'],
+    ['r.id', 'asc'],
+  ],
+};
 
 export async function countQueue(db: Executor, filter: QueueFilter): Promise<number> {
   const row = await filtered(db, filter)
