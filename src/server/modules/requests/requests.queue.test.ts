@@ -248,6 +248,8 @@ describe('queues', () => {
     await c2.post(`/api/requests/${a.id}/transitions`, { action: 'resolve', body: 'Помогли войти' });
     const all = (await c2.get('/api/requests?view=all')).json();
     expect(all.items.map((i: { id: string }) => i.id)).toEqual([d.id, b.id, a.id]); // newest first
+    expect(ids(await c2.get('/api/requests?view=all&sort=created'))).toEqual([a.id, b.id, d.id]);
+    expect(ids(await c2.get('/api/requests?view=all&sort=created&limit=1&offset=1'))).toEqual([b.id]);
     expect(all.items.find((i: { id: string }) => i.id === a.id).badge.state).toBe('missed');
     expect((await c2.get('/api/requests/assignees')).json().map((u: { fullName: string }) => u.fullName)).toEqual(['Зайцева Ольга']);
     clock.set('2026-03-02T07:00:00Z');
