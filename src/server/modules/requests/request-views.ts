@@ -17,7 +17,11 @@ import { findUserById } from '../identity/identity.lookup.ts';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-export function badgeOf(row: RequestRow, policy: Pick<DeskPolicy, 'reminderLeadHours'>, now: Date): Badge {
+export function badgeOf(
+  row: Pick<RequestRow, 'status' | 'reviewDueAt' | 'legalDueAt' | 'pausedSince' | 'resolvedAt' | 'rejectedAt'>,
+  policy: Pick<DeskPolicy, 'reminderLeadHours'>,
+  now: Date,
+): Badge {
   return deadlineBadge({
     status: row.status,
     reviewDueAt: row.reviewDueAt.getTime(),

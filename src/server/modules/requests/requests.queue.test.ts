@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, login, useTestApp, type Client, type TestApp } from '../../../../tests/helpers/app.ts';
 import { createOrganization, createUser, createWorld, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
+import { countQueueQuery, listQueueQuery, type QueueView } from './requests.repository.ts';
 
 const clock = fixedClock('2026-03-02T07:00:00Z');
 let t: TestApp;
@@ -269,5 +270,30 @@ describe('queues', () => {
     expect((await consultant.get(`/api/requests?view=all&categoryId=${grd3.id}`)).json().items.map((i: { id: string }) => i.id)).toEqual([
       inChild.id,
     ]);
+  });
+});
+
+describe('queue statements', () => {
+  it('carry the statuses of a view as literals, so that a prepared statement’s generic plan finds them in the index', () => {
+    // With the statuses as parameters, the generic plan of the "mine" count scanned every request a
+    // consultant had ever been assigned and filtered them (19 ms instead of 0.4 ms at 1,000,000 requests).
+    const views: Array<[QueueView, string]> = [
+      ['mine', `"r"."status" in ('new', 'in_progress', 'waiting_for_requester')`],
+      ['unassigned', `"r"."status" in ('new', 'in_progress', 'waiting_for_requester')`],
+      ['open', `"r"."status" in ('new', 'in_progress', 'waiting_for_requester')`],
+      ['overdue', `"r"."status" in ('new', 'in_progress', 'waiting_for_requester')`],
+      ['waiting', `"r"."status" = 'waiting_for_requester'`],
+    ];
+    for (const [view, condition] of views) {
+      const filter = { organizationId: world.school.id, view, userId: world.users.consultant.id, now: new Date() };
+      for (const query of [countQueueQuery(t.db.db, filter), listQueueQuery(t.db.db, filter, 'due', 25, 0)]) {
+        const compiled = query.compile();
+        expect(compiled.sql, view).toContain(condition);
+        expect(
+          compiled.parameters.filter((p) => typeof p === 'string' && /^(new|in_progress|waiting_for_requester)$/.test(p)),
+          view,
+        ).toEqual([]);
+      }
+    }
   });
 });

@@ -386,9 +386,16 @@ const OPEN = ['new', 'in_progress', 'waiting_for_requester'] as const;
 
 type RequestsEb = ExpressionBuilder<DB & { r: RequestsTable }, 'r'>;
 
+/**
+ * The open statuses as literals, not parameters: a prepared statement's generic plan can then look
+ * them up in the index. With `in ($2, $3, $4)` the generic plan of the "mine" count filtered every
+ * request a consultant was ever assigned (19 ms at 1,000,000 requests, against 0.4 ms).
+ */
+const OPEN_LITERALS = OPEN.map((status) => sql.lit(status));
+
 /** The condition of a view; `now` comes from the application clock. */
 export function viewCondition(eb: RequestsEb, view: QueueView, userId: string, now: Date): Expression<SqlBool> {
-  const open = eb('r.status', 'in', OPEN);
+  const open = eb('r.status', 'in', OPEN_LITERALS);
   switch (view) {
     case 'mine':
       return eb.and([open, eb('r.assigneeUserId', '=', userId)]);
@@ -397,7 +404,7 @@ export function viewCondition(eb: RequestsEb, view: QueueView, userId: string, n
     case 'open':
       return open;
     case 'waiting':
-      return eb('r.status', '=', 'waiting_for_requester');
+      return eb('r.status', '=', sql.lit('waiting_for_requester'));
     case 'overdue':
       // While the review clock is paused only the legal deadline counts.
       return eb.and([open, eb.or([eb.and([eb('r.pausedSince', 'is', null), eb('r.dueAt', '<', now)]), eb('r.legalDueAt', '<', now)])]);
@@ -469,8 +476,13 @@ export type QueueSort = 'due' | 'created' | '-created';
  * hundreds, with a hash of every topic of the region) to keep 25 of them.
  */
 export function listQueue(db: Executor, filter: QueueFilter, sort: QueueSort, limit: number, offset: number) {
+  return listQueueQuery(db, filter, sort, limit, offset).execute();
+}
+
+/** The statement of `listQueue` (tests read its text). */
+export function listQueueQuery(db: Executor, filter: QueueFilter, sort: QueueSort, limit: number, offset: number) {
   const order = QUEUE_ORDER[sort];
-  let page = filtered(db, filter).selectAll('r');
+  let page = filtered(db, filter).select(QUEUE_COLUMNS);
   for (const [column, direction] of order) page = page.orderBy(column, direction);
   let query = db
     .selectFrom(page.limit(limit).offset(offset).as('r'))
@@ -479,8 +491,32 @@ export function listQueue(db: Executor, filter: QueueFilter, sort: QueueSort, li
     .selectAll('r')
     .select(['c.code as categoryCode', 'c.name as categoryName', 'a.fullName as assigneeName']);
   for (const [column, direction] of order) query = query.orderBy(column, direction);
-  return query.execute();
+  return query;
 }
+
+/** What a queue shows of a request (request-views.ts `presentQueueItem`): not its texts. */
+const QUEUE_COLUMNS = [
+  'r.id',
+  'r.number',
+  'r.subject',
+  'r.status',
+  'r.channel',
+  'r.type',
+  'r.categoryId',
+  'r.requesterKind',
+  'r.requesterName',
+  'r.requesterEmail',
+  'r.childClass',
+  'r.assigneeUserId',
+  'r.registeredAt',
+  'r.dueAt',
+  'r.reviewDueAt',
+  'r.legalDueAt',
+  'r.pausedSince',
+  'r.resolvedAt',
+  'r.rejectedAt',
+  'r.updatedAt',
+] as const;
 
 /** The order of a queue's pages: by deadline or by registration, then by id, so pages never overlap. */
 const QUEUE_ORDER: Record<QueueSort, ReadonlyArray<readonly ['r.dueAt' | 'r.registeredAt' | 'r.id', 'asc' | 'desc']>> = {
@@ -500,10 +536,13 @@ const QUEUE_ORDER: Record<QueueSort, ReadonlyArray<readonly ['r.dueAt' | 'r.regi
 };
 
 export async function countQueue(db: Executor, filter: QueueFilter): Promise<number> {
-  const row = await filtered(db, filter)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const row = await countQueueQuery(db, filter).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The statement of `countQueue` (tests read its text). */
+export function countQueueQuery(db: Executor, filter: QueueFilter) {
+  return filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
 /** Counts of every view for one desk and user, in one scan. */
