@@ -11,7 +11,10 @@ test('the audit log shows the sign-in, and the filters narrow it', async ({ page
   await expect(logins.first()).toContainText('Вход в систему');
 
   const filters = page.getByRole('search', { name: 'Отбор записей журнала' });
-  await filters.getByRole('combobox', { name: 'Действие' }).fill('organization.');
+  const action = filters.getByRole('combobox', { name: 'Действие' });
+  await action.fill('organization.');
+  await action.press('Escape'); // close the suggestions: they open over the button
+  await expect(page.getByRole('listbox')).toBeHidden();
   await filters.getByRole('button', { name: 'Показать' }).click();
   await expect(logins).toHaveCount(0);
 
