@@ -9,7 +9,7 @@ import { EmbeddedPostgresError, oporaUsing } from './db/embedded.ts';
 import { createLogger } from './logger.ts';
 import { systemClock } from './lib/clock.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo.ts';
-import { startServer } from './server.ts';
+import { PortInUseError, startServer } from './server.ts';
 import { installShippedCalendars } from './modules/calendar/calendar.service.ts';
 
 const USAGE = `Usage: opora <command>
@@ -122,7 +122,8 @@ main(process.argv.slice(2)).then(
       error instanceof EmbeddedPostgresError ||
       error instanceof MigrationError ||
       (error instanceof Error && error.name === 'BackupError') ||
-      error instanceof UsageError;
+      error instanceof UsageError ||
+      error instanceof PortInUseError;
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${known ? '' : 'Opora stopped: '}${message}\n`);
     process.exit(1);

@@ -24,8 +24,20 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** The HTTP port is taken by another program (a second Opora on another data folder, say). */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  constructor(host: string, port: number) {
+    super(`Port ${port} on ${host} is already in use by another program; stop that program or set PORT to another port.`);
+  }
+}
+
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const connection = await connect(config, (line) => log.info(line));
+  // What has started so far, stopped again if a later step fails: the runner holds a pool client
+  // (LISTEN), and the pool does not end while a client is out.
+  let app: App | null = null;
+  let runner: JobRunner | null = null;
   try {
     const applied = await migrate(connection.pool);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
@@ -36,16 +48,19 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       seeded = await seedDemo(deps);
       if (seeded) log.info('demo school seeded');
     }
-    const app = await buildApp(deps);
-    const runner = config.jobsEnabled ? createJobRunner({ db: connection.db, pool: connection.pool, log }) : null;
+    app = await buildApp(deps);
+    runner = config.jobsEnabled ? createJobRunner({ db: connection.db, pool: connection.pool, log }) : null;
     if (runner) {
       registerJobs(runner, deps);
       await runner.start();
     }
-    await app.listen({ host: config.host, port: config.port });
+    await app.listen({ host: config.host, port: config.port }).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EADDRINUSE' ? new PortInUseError(config.host, config.port) : error;
+    });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     let stopped: Promise<void> | null = null;
+    const started = { app, runner };
     return {
       app,
       connection,
@@ -54,14 +69,16 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       seeded,
       stop: () => {
         stopped ??= (async () => {
-          await app.close();
-          await runner?.stop();
+          await started.app.close();
+          await started.runner?.stop();
           await connection.close();
         })();
         return stopped;
       },
     };
   } catch (error) {
+    await runner?.stop().catch(() => {});
+    await app?.close().catch(() => {});
     await connection.close().catch(() => {});
     throw error;
   }

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCommand } from '../../scripts/start-command.ts';
@@ -154,6 +155,33 @@ describe('opora start on the embedded database', () => {
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     await stopWithSigterm(opora);
     expect(isRunning(pid)).toBe(false);
+  });
+
+  it('exits with a clear message and stops PostgreSQL when its port is taken', async () => {
+    const blocker = net.createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        OPORA_DATA_DIR: dataDir,
+      };
+      delete env.DATABASE_URL;
+      const opora = spawnNode(MAIN, ['start'], { env, nodeArgs: NODE_ARGS });
+      started.push(opora);
+      // Before, the job runner's connection kept the pool open: the process never exited.
+      expect(await opora.exited).toEqual({ code: 1, signal: null });
+      expect(opora.stderr()).toBe(
+        `Port ${port} on 127.0.0.1 is already in use by another program; stop that program or set PORT to another port.\n`,
+      );
+      expect(postmasterPid(dataDir)).toBeNull();
+      expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 
   it('stops PostgreSQL when SIGTERM arrives while it is still starting', async () => {
