@@ -38,6 +38,18 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   // (LISTEN), and the pool does not end while a client is out.
   let app: App | null = null;
   let runner: JobRunner | null = null;
+  /** Stops what has started: no new HTTP requests, no new jobs, then the database. Each step runs even if one before failed. */
+  const stopStarted = async (): Promise<void> => {
+    try {
+      await app?.close();
+    } finally {
+      try {
+        await runner?.stop();
+      } finally {
+        await connection.close();
+      }
+    }
+  };
   try {
     const applied = await migrate(connection.pool);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
@@ -60,26 +72,16 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     let stopped: Promise<void> | null = null;
-    const started = { app, runner };
     return {
       app,
       connection,
       runner,
       url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
       seeded,
-      stop: () => {
-        stopped ??= (async () => {
-          await started.app.close();
-          await started.runner?.stop();
-          await connection.close();
-        })();
-        return stopped;
-      },
+      stop: () => (stopped ??= stopStarted()),
     };
   } catch (error) {
-    await runner?.stop().catch(() => {});
-    await app?.close().catch(() => {});
-    await connection.close().catch(() => {});
+    await stopStarted().catch(() => {});
     throw error;
   }
 }
