@@ -33,23 +33,28 @@ export function createEmailSender(db: Database, config: Config, log: Logger): Ba
 
   return async function sendEmailJobs(jobs: readonly ClaimedJob[]): Promise<Array<Error | null>> {
     const ids = jobs.map((job) => String(job.payload.outboxId));
-    const emails = new Map((await findOutboxEmails(db, ids)).map((email) => [email.id, email]));
-    const due = ids.filter((id) => emails.get(id) && emails.get(id)!.status !== 'sent');
+    const found = new Map((await findOutboxEmails(db, ids)).map((email) => [email.id, email]));
+    /** The row a job is to send: none when it is gone or was sent already (the job is then done). */
+    const toSend = (id: string) => {
+      const email = found.get(id);
+      return email && email.status !== 'sent' ? email : undefined;
+    };
     const smtp = config.smtp;
     if (!smtp) {
+      const unsent = ids.flatMap((id) => toSend(id) ?? []);
       // Neither the address nor the text: a body may hold a private status link or a password-reset link.
-      for (const id of due) log.info({ outboxId: id, template: emails.get(id)!.template }, 'SMTP is not configured; e-mail not sent');
+      for (const email of unsent) log.info({ outboxId: email.id, template: email.template }, 'SMTP is not configured; e-mail not sent');
       await markOutboxRows(
         db,
-        due.map((id) => ({ id, status: 'failed', lastError: NOT_CONFIGURED })),
+        unsent.map((email) => ({ id: email.id, status: 'failed', lastError: NOT_CONFIGURED })),
       );
       return jobs.map(() => null);
     }
     const outcomes: Array<Error | null> = [];
     for (const [index, job] of jobs.entries()) {
       const id = ids[index]!;
-      const email = emails.get(id);
-      if (!email || email.status === 'sent') {
+      const email = toSend(id);
+      if (!email) {
         outcomes.push(null);
         continue;
       }
