@@ -68,7 +68,6 @@ export async function mailRequester(
   return enqueueEmailRow(db, requesterMail(deps, request, desk, template, { ...extra, token })!);
 }
 
-/** The e-mail `mailRequester` sends, with the status link of `token`; null without an address. */
 /** What `requesterMail` reads of a request. */
 type MailedRequest = Pick<
   RequestRow,
@@ -86,6 +85,7 @@ type MailedRequest = Pick<
   | 'status'
 >;
 
+/** The e-mail `mailRequester` sends, with the status link of `token`; null without an address. */
 export function requesterMail(
   deps: Deps,
   request: MailedRequest,

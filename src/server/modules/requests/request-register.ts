@@ -442,13 +442,16 @@ export async function prepareRegistrations(reader: Executor, deps: Deps, items: 
       };
     });
 
+    // What the notices and the acknowledgement say of a new request: its row with its first status.
+    const subjects = rows.map((row, i) => ({ ...row, status: drafts[i]!.status, pausedSince: drafts[i]!.pausedSince }));
+
     // The first events (created, then assigned when an assignee was given) and the staff's notices
     // (the assignee; every consultant), written with the requests.
     const firstEvents: Array<NewEvent & { createdAt: Date }> = [];
     const notices = [];
     for (const [i, plan] of plans.entries()) {
       const row = rows[i]!;
-      const subject = { ...row, status: drafts[i]!.status, pausedSince: drafts[i]!.pausedSince };
+      const subject = subjects[i]!;
       const ackId = drafts[i]!.ackId;
       const { ctx, input } = plan.item;
       const actor = eventActor(ctx, input.registeredBy, row);
@@ -499,8 +502,7 @@ export async function prepareRegistrations(reader: Executor, deps: Deps, items: 
       // The acknowledgements, with the ids their send jobs and events already name.
       emails: plans.flatMap((plan, i) => {
         const ackId = drafts[i]!.ackId;
-        const subject = { ...rows[i]!, status: drafts[i]!.status, pausedSince: drafts[i]!.pausedSince };
-        const mail = ackId ? requesterMail(deps, subject, plan.desk, 'ack', { token: plan.statusLink.token }) : null;
+        const mail = ackId ? requesterMail(deps, subjects[i]!, plan.desk, 'ack', { token: plan.statusLink.token }) : null;
         return mail && ackId ? [{ ...mail, id: ackId }] : [];
       }),
       audits: plans.map((plan, i) => {
