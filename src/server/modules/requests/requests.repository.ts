@@ -180,6 +180,8 @@ export async function insertNewRequests(db: Executor, rows: NewRequests): Promis
     .with('o', (qb) => outboxInsert(qb, rows.emails))
     .with('a', (qb) => auditInsert(qb, rows.audits))
     .selectFrom('r')
+    // At most one e-mail per request: its delivery columns as the database wrote them.
+    .leftJoin('o', (join) => join.on('o.relatedId', '=', sql<string>`r.id::text`))
     .selectAll('r')
     .select((eb) => [
       eb
@@ -187,25 +189,53 @@ export async function insertNewRequests(db: Executor, rows: NewRequests): Promis
         .select(sql<Array<{ id: number; type: string }>>`coalesce(json_agg(json_build_object('id', e.id, 'type', e.type)), '[]')`.as('ids'))
         .whereRef('e.requestId', '=', 'r.id')
         .as('eventIds'),
-      // The e-mail's columns that the database sets (`created_at`; the rest are defaults or given).
-      eb
-        .selectFrom('o')
-        .select(sql<Date>`o.created_at`.as('createdAt'))
-        .where('o.relatedId', '=', sql<string>`r.id::text`)
-        .limit(1)
-        .as('emailCreatedAt'),
+      'o.id as emailId',
+      'o.toAddress as emailToAddress',
+      'o.subject as emailSubject',
+      'o.template as emailTemplate',
+      'o.status as emailStatus',
+      'o.attempts as emailAttempts',
+      'o.lastError as emailLastError',
+      'o.createdAt as emailCreatedAt',
+      'o.sentAt as emailSentAt',
       wakeRunner('j'),
     ])
     .execute();
   const byId = new Map(
-    inserted.map(({ eventIds, emailCreatedAt, woke: _woke, ...request }) => [
-      request.id,
-      { request, eventIds: eventIds ?? [], emailCreatedAt },
-    ]),
+    inserted.map((written) => {
+      const {
+        eventIds,
+        emailId,
+        emailToAddress,
+        emailSubject,
+        emailTemplate,
+        emailStatus,
+        emailAttempts,
+        emailLastError,
+        emailCreatedAt,
+        emailSentAt,
+        woke: _woke,
+        ...request
+      } = written;
+      const email: OutboxDelivery | null =
+        emailId === null
+          ? null
+          : {
+              id: emailId,
+              toAddress: emailToAddress!,
+              subject: emailSubject!,
+              template: emailTemplate!,
+              status: emailStatus!,
+              attempts: emailAttempts!,
+              lastError: emailLastError,
+              createdAt: emailCreatedAt!,
+              sentAt: emailSentAt,
+            };
+      return [request.id, { request, eventIds: eventIds ?? [], email }];
+    }),
   );
-  const emailOf = new Map(rows.emails.map((email) => [email.relatedId, email]));
   return rows.requests.map((row) => {
-    const { request, eventIds, emailCreatedAt } = byId.get(row.id)!;
+    const { request, eventIds, email } = byId.get(row.id)!;
     const events = rows.events
       .filter((event) => event.requestId === row.id)
       .map((event) => ({
@@ -216,21 +246,6 @@ export async function insertNewRequests(db: Executor, rows: NewRequests): Promis
         body: event.body ?? null,
         metadata: event.metadata ?? {},
       }));
-    const mail = emailOf.get(row.id);
-    const email: OutboxDelivery | null =
-      mail && emailCreatedAt
-        ? {
-            id: mail.id,
-            toAddress: mail.to,
-            subject: mail.subject,
-            template: mail.template,
-            status: 'pending',
-            attempts: 0,
-            lastError: null,
-            createdAt: emailCreatedAt,
-            sentAt: null,
-          }
-        : null;
     return { request, events, email };
   });
 }
