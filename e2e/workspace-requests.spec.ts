@@ -44,6 +44,15 @@ test('a consultant registers a phone call from the keyboard and finds it again b
     .first()
     .textContent())!.trim();
   await expect(page.getByText('Телефон', { exact: true }).first()).toBeVisible();
+  // The requester card gives each value the card's width: the phone number stays on one line.
+  const phone = page.getByRole('region', { name: 'Заявитель' }).getByRole('link', { name: '+7 916 555-12-34' });
+  await expect(phone).toBeVisible();
+  const lines = await phone.evaluate((el) => {
+    // Runs in the browser; the e2e tsconfig has no DOM types.
+    const node = el as unknown as { getClientRects(): { length: number } };
+    return node.getClientRects().length;
+  });
+  expect(lines, 'the phone number wraps onto more than one line').toBe(1);
   await expect(page.getByText('Рассмотреть до')).toBeVisible();
   const [y, m, d] = yesterday.split('-');
   await expect(page.getByText('Получено')).toBeVisible();

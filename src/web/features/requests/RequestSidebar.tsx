@@ -65,13 +65,27 @@ export function RequesterCard({ request }: { request: RequestDetail }) {
   const r = request.requester;
   return (
     <Card title={t('desk.requester.title')} id="card-requester">
-      <dl className="rq-facts">
+      <dl className="rq-facts rq-facts--stacked">
         <Fact label={t('desk.requester.name')}>{r.name}</Fact>
         <Fact label={t('desk.requester.kind')}>{t(`requests.requesterKind.${r.kind}`)}</Fact>
         {r.childClass ? <Fact label={t('desk.requester.childClass')}>{r.childClass}</Fact> : null}
-        <Fact label={t('desk.requester.email')}>{r.email ? <Anchor href={`mailto:${r.email}`}>{r.email}</Anchor> : t('desk.none')}</Fact>
+        <Fact label={t('desk.requester.email')}>
+          {r.email ? (
+            <Anchor inherit href={`mailto:${r.email}`}>
+              {r.email}
+            </Anchor>
+          ) : (
+            t('desk.none')
+          )}
+        </Fact>
         <Fact label={t('desk.requester.phone')}>
-          {r.phone ? <Anchor href={`tel:${r.phone.replace(/[^\d+]/g, '')}`}>{r.phone}</Anchor> : t('desk.none')}
+          {r.phone ? (
+            <Anchor inherit href={`tel:${r.phone.replace(/[^\d+]/g, '')}`}>
+              {r.phone}
+            </Anchor>
+          ) : (
+            t('desk.none')
+          )}
         </Fact>
         <Fact label={t('desk.requester.channel')}>{t(`requests.channel.${request.channel}`)}</Fact>
         <Fact label={t('desk.requester.account')}>{r.userId ? t('desk.requester.hasAccount') : t('desk.requester.noAccount')}</Fact>
