@@ -27,6 +27,8 @@ export interface Config {
   /** Sign-in and password-reset attempts per IP per minute. */
   authRateLimitPerMinute: number;
   jobsEnabled: boolean;
+  /** Days a finished or failed job is kept before the daily housekeeping deletes it. */
+  jobsRetentionDays: number;
   preparedStatements: boolean;
 }
 
@@ -65,6 +67,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'LOGIN_LOCK_MINUTES', description: 'Lock-out duration in minutes', default: '15' },
   { name: 'AUTH_RATE_LIMIT_PER_MINUTE', description: 'Sign-in and password-reset attempts per IP address per minute', default: '10' },
   { name: 'JOBS_ENABLED', description: 'Run the background job runner in this process', default: 'true' },
+  { name: 'JOBS_RETENTION_DAYS', description: 'Days finished and failed jobs are kept before the nightly housekeeping deletes them', default: '30' },
 ];
 
 export class ConfigError extends Error {
@@ -147,6 +150,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 100_000),
     jobsEnabled: bool('JOBS_ENABLED', true),
+    jobsRetentionDays: int('JOBS_RETENTION_DAYS', 30, 1, 3650),
     preparedStatements: bool('DATABASE_PREPARED_STATEMENTS', true),
   };
   if (problems.length > 0) {

@@ -9,6 +9,7 @@ import { connect, type Connection } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import type { Deps } from './deps.ts';
 import type { App } from './http/types.ts';
+import { scheduleHousekeeping } from './jobs/housekeeping.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { systemClock } from './lib/clock.ts';
 import { registerJobs } from './jobs/registry.ts';
@@ -64,6 +65,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     runner = config.jobsEnabled ? createJobRunner({ db: connection.db, pool: connection.pool, log }) : null;
     if (runner) {
       registerJobs(runner, deps);
+      await scheduleHousekeeping(connection.db, systemClock.now());
       await runner.start();
     }
     await app.listen({ host: config.host, port: config.port }).catch((error: NodeJS.ErrnoException) => {

@@ -32,3 +32,8 @@ export interface RequestContext {
   requestId: string | null;
   locale: Locale;
 }
+
+/** A context for jobs and seeds: no signed-in actor, no client address. */
+export function systemContext(): RequestContext {
+  return { actor: null, ip: null, requestId: null, locale: 'ru' };
+}

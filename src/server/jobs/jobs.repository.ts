@@ -114,6 +114,24 @@ export async function finishJobs(db: Executor, ids: readonly number[]): Promise<
     .execute();
 }
 
+/**
+ * Deletes up to `limit` jobs that finished or gave up before `before` (housekeeping); returns how
+ * many. Their dedupe keys go with them: every key names one deadline or one slot, never reused.
+ */
+export async function deleteFinishedJobs(db: Executor, before: Date, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('jobs')
+    .where('id', 'in', (qb) =>
+      qb
+        .selectFrom('jobs')
+        .select('id')
+        .where((eb) => eb.or([eb('finishedAt', '<', before), eb('failedAt', '<', before)]))
+        .limit(limit),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function failJob(db: Executor, id: number, error: string, retryAt: Date | null): Promise<void> {
   await db
     .updateTable('jobs')

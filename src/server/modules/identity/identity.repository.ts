@@ -112,6 +112,21 @@ export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
+/** Deletes up to `limit` sessions that expired before `before` (housekeeping); returns how many. */
+export async function deleteExpiredSessions(db: Executor, before: Date, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('id', 'in', (qb) => qb.selectFrom('sessions').select('id').where('expiresAt', '<', before).limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Deletes password-reset links that expired before `before` (housekeeping); returns how many. */
+export async function deleteExpiredPasswordResets(db: Executor, before: Date): Promise<number> {
+  const result = await db.deleteFrom('passwordResets').where('expiresAt', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
   await db.deleteFrom('sessions').where('userId', '=', userId).execute();
 }

@@ -12,6 +12,7 @@ import { AppError } from '../../http/errors.ts';
 import { createGrouper, groupersBy } from '../../lib/grouper.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import { enqueueEmail } from '../../mail/outbox.ts';
+import { deleteInBatches, type HousekeepingTask } from '../../jobs/housekeeping.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './identity.repository.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
@@ -225,3 +226,14 @@ export async function resetPassword(deps: Deps, ctx: RequestContext, input: { to
 export function assertStrongPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('WEAK_PASSWORD', { fields: { password: { key: 'error.WEAK_PASSWORD' } } });
 }
+
+/**
+ * Housekeeping (jobs/housekeeping.ts): sessions that have expired — a sign-in's IP address and
+ * browser are not kept past their use — and password-reset links that can no longer be used.
+ */
+export const expiredSessionsTask: HousekeepingTask = {
+  name: 'sessions',
+  run: async (deps, now) =>
+    (await deleteInBatches((limit) => repo.deleteExpiredSessions(deps.db, now, limit))) +
+    (await repo.deleteExpiredPasswordResets(deps.db, now)),
+};

@@ -88,8 +88,3 @@ export function invalidTransition(
     details: { status, action, allowed: result.allowed.filter((a) => a !== 'auto_close'), reason: result.reason },
   });
 }
-
-/** A context for jobs and the demo seed: no signed-in actor. */
-export function systemContext(): RequestContext {
-  return { actor: null, ip: null, requestId: null, locale: 'ru' };
-}

@@ -9,13 +9,12 @@ import type { RejectReason, RequestType } from '../../../domain/requests/taxonom
 import type { Channel } from '../../../domain/requests/taxonomy.ts';
 import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
-import type { RequestContext } from '../../http/actor.ts';
+import { systemContext, type RequestContext } from '../../http/actor.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import type { DemoOrganizations } from '../../seed/demo.ts';
 import { findUserByEmail } from '../identity/identity.lookup.ts';
 import { listCategories } from './desk.repository.ts';
 import { loadDesk } from './desk.service.ts';
-import { systemContext } from './request-access.ts';
 import { registerRequest } from './request-register.ts';
 import { appendStaffMessage, applyTransition, assign } from './request-transitions.ts';
 import * as repo from './requests.repository.ts';
