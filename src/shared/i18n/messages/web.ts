@@ -238,12 +238,14 @@ export const ru = {
   'audit.action.membership.delete': 'Снята роль',
   'audit.action.organization.create': 'Создана организация',
   'audit.action.organization.update': 'Изменена организация',
+  'audit.action.housekeeping.purge': 'Ночная очистка: старые задания, истёкшие сеансы и ссылки',
   'audit.action.calendar.': 'Календарь (все)',
   'audit.entity.user': 'Пользователь',
   'audit.entity.membership': 'Роль',
   'audit.entity.organization': 'Организация',
   'audit.entity.production_calendar': 'Производственный календарь',
   'audit.entity.calendar_closure': 'Нерабочие дни школы',
+  'audit.entity.housekeeping': 'Обслуживание системы',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -476,10 +478,12 @@ export const en: Record<keyof typeof ru, string> = {
   'audit.action.membership.delete': 'Role removed',
   'audit.action.organization.create': 'Organisation created',
   'audit.action.organization.update': 'Organisation changed',
+  'audit.action.housekeeping.purge': 'Nightly clean-up: old jobs, expired sessions and links',
   'audit.action.calendar.': 'Calendar (all)',
   'audit.entity.user': 'User',
   'audit.entity.membership': 'Role',
   'audit.entity.organization': 'Organisation',
   'audit.entity.production_calendar': 'Production calendar',
   'audit.entity.calendar_closure': 'School days off',
+  'audit.entity.housekeeping': 'System maintenance',
 };
