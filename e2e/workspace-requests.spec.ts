@@ -108,6 +108,10 @@ test('queue views and filters narrow the list; overdue requests stand out', asyn
   await expect(rows.first()).toBeVisible();
   for (const row of await rows.all()) await expect(row).toContainText('Ждём ответа заявителя');
   await expect(page.getByRole('link', { name: /Ждём ответа/ })).toHaveAttribute('aria-current', 'page');
+  // A stopped clock says until when, instead of repeating its badge.
+  const paused = page.locator('[data-testid="queue-row"][data-deadline="paused"]');
+  await expect(paused.filter({ hasText: 'до ответа заявителя' }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: /срок приостановлен[\s\S]*срок приостановлен/i })).toHaveCount(0);
 
   await page.goto('/requests?view=overdue');
   await expect(rows.first()).toBeVisible();

@@ -49,7 +49,8 @@ export function remainingText(remainingMs: number | null, t: Translate): string 
 
 /** The deadline a queue row shows: the date, and how far it is. */
 export function deadlineText(badge: DeadlineBadgeView, t: Translate): string {
-  if (!badge.dueAt) return t('requests.noDeadline');
+  // The badge already says the clock is stopped; the line says until when.
+  if (!badge.dueAt) return badge.state === 'paused' ? t('desk.deadline.untilReply') : t('requests.noDeadline');
   const remaining = remainingText(badge.remainingMs, t);
   const date = formatDateTime(badge.dueAt);
   return remaining ? `${date} · ${remaining}` : date;
