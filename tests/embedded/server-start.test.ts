@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startCommand } from '../../scripts/start-command.ts';
 import { startEmbeddedPostgres } from '../../src/server/db/embedded.ts';
 import {
+  envWithoutLocale,
   freePort,
   isRunning,
   postgresProcessesOf,
@@ -44,8 +45,9 @@ const { nodeFlags: NODE_ARGS, main: MAIN } = startCommand(REPO_ROOT);
 
 async function startOpora(env: Record<string, string>): Promise<{ opora: Spawned; url: string }> {
   const port = await freePort();
+  // No locale at all, as on a freshly installed server: the command speaks Russian.
   const base: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...envWithoutLocale(),
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
@@ -97,6 +99,10 @@ describe('opora start on the embedded database', () => {
   it('reaches /readyz on a fresh folder, answers /api/me with a 401 JSON, seeds the demo, and stops PostgreSQL on SIGTERM', async () => {
     const { opora, url } = await startOpora({ OPORA_DATA_DIR: dataDir });
     await waitReady(opora, url);
+    // The start banner, in Russian: the environment has no locale at all.
+    await waitFor('the start banner', () => opora.stdout().includes('Демо-входы'), 10_000);
+    expect(opora.stdout()).toContain(`\nОпора запущена: ${url}  (встроенный PostgreSQL в папке ${dataDir})\n`);
+    expect(opora.stdout()).toMatch(/\nДемо-входы \(пароль \S+\): head@school27\.demo, /);
     const me = await fetch(`${url}/api/me`);
     expect(me.status).toBe(401);
     expect(me.headers.get('content-type')).toMatch(/^application\/json/);
@@ -134,13 +140,13 @@ describe('opora start on the embedded database', () => {
     const { opora, url } = await startOpora({ OPORA_DATA_DIR: dataDir });
     await waitReady(opora, url);
     const pid = postmasterPid(dataDir)!;
-    const env: NodeJS.ProcessEnv = { ...process.env, OPORA_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = { ...envWithoutLocale(), OPORA_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
     delete env.DATABASE_URL;
 
     const file = path.join(folder, 'beside.backup');
     const backup = spawnNode(MAIN, ['backup', file], { env, nodeArgs: NODE_ARGS });
     expect(await backup.exited).toEqual({ code: 0, signal: null });
-    expect(backup.stdout()).toMatch(/^Backup written to /);
+    expect(backup.stdout()).toMatch(/^Резервная копия записана в /);
     expect(fs.statSync(file).size).toBeGreaterThan(0);
     // The running Opora's database was neither stopped nor replaced.
     expect(postmasterPid(dataDir)).toBe(pid);
@@ -150,6 +156,15 @@ describe('opora start on the embedded database', () => {
     const second = spawnNode(MAIN, ['start'], { env: { ...env, PORT: String(await freePort()), HOST: '127.0.0.1' }, nodeArgs: NODE_ARGS });
     expect(await second.exited).toEqual({ code: 1, signal: null });
     expect(second.stderr()).toBe(
+      `Опора уже запущена с папкой данных ${dataDir} (процесс ${opora.child.pid}); остановите её, прежде чем запускать ещё одну.\n`,
+    );
+    // An English system locale: the same refusal in English.
+    const english = spawnNode(MAIN, ['start'], {
+      env: { ...env, LANG: 'en_US.UTF-8', PORT: String(await freePort()), HOST: '127.0.0.1' },
+      nodeArgs: NODE_ARGS,
+    });
+    expect(await english.exited).toEqual({ code: 1, signal: null });
+    expect(english.stderr()).toBe(
       `Opora is already running with the data folder ${dataDir} (process ${opora.child.pid}); stop it before starting another.\n`,
     );
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
@@ -163,7 +178,7 @@ describe('opora start on the embedded database', () => {
     await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
     try {
       const env: NodeJS.ProcessEnv = {
-        ...process.env,
+        ...envWithoutLocale(),
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
         PORT: String(port),
@@ -174,9 +189,7 @@ describe('opora start on the embedded database', () => {
       started.push(opora);
       // Before, the job runner's connection kept the pool open: the process never exited.
       expect(await opora.exited).toEqual({ code: 1, signal: null });
-      expect(opora.stderr()).toBe(
-        `Port ${port} on 127.0.0.1 is already in use by another program; stop that program or set PORT to another port.\n`,
-      );
+      expect(opora.stderr()).toBe(`Порт ${port} на 127.0.0.1 уже занят другой программой; остановите её или укажите другой порт в PORT.\n`);
       expect(postmasterPid(dataDir)).toBeNull();
       expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
     } finally {

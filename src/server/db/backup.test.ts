@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../../../tests/helpers/db.ts';
 import { loadConfig } from '../config.ts';
 import { systemClock } from '../lib/clock.ts';
@@ -27,6 +27,8 @@ let backupFile: string;
 const AWKWARD = 'строка \\. с «кавычками»\n\\.\nтаб\tи\rвозврат \\N';
 
 beforeAll(async () => {
+  // The messages are asserted in Russian, the default, whatever the locale of the machine running the tests.
+  vi.stubEnv('OPORA_LOCALE', 'ru');
   source = await createTestDatabase();
   cleanups.push(() => source.drop());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
@@ -43,6 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   for (const cleanup of cleanups.reverse()) await cleanup();
   fs.rmSync(folder, { recursive: true, force: true });
 });
@@ -74,15 +77,16 @@ async function fingerprint(pool: pg.Pool): Promise<Record<string, { rows: number
   return result;
 }
 
-async function backupError(promise: Promise<unknown>): Promise<Error> {
+async function backupError(promise: Promise<unknown>): Promise<BackupError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(BackupError);
+  expect((error as BackupError).key).toMatch(/^cli\.error\.backup\./);
   expect((error as Error).message).not.toMatch(/undefined|\n/);
-  expect((error as Error).message).toMatch(/^[A-Z].*\.$/);
-  return error as Error;
+  expect((error as Error).message).toMatch(/^[A-ZА-ЯЁ].*\.$/);
+  return error as BackupError;
 }
 
 describe('backup and restore', () => {
@@ -123,7 +127,8 @@ describe('backup and restore', () => {
     // A second restore into the now non-empty database is refused and changes nothing.
     const before2 = await fingerprint(target.pool);
     const refused = await backupError(restoreDatabase(target.pool, backupFile));
-    expect(refused.message).toBe('The target database is not empty; restore into a new, empty database.');
+    expect(refused.key).toBe('cli.error.backup.targetNotEmpty');
+    expect(refused.message).toBe('Целевая база данных не пуста; восстанавливайте в новую, пустую базу данных.');
     expect(await fingerprint(target.pool)).toEqual(before2);
   });
 
@@ -132,13 +137,15 @@ describe('backup and restore', () => {
     const original = fs.readFileSync(backupFile);
 
     const missing = path.join(folder, 'missing.backup');
-    expect((await backupError(restoreDatabase(target.pool, missing))).message).toBe(`The backup file ${missing} does not exist.`);
+    expect((await backupError(restoreDatabase(target.pool, missing))).message).toBe(`Файл резервной копии ${missing} не найден.`);
 
     const notGzip = path.join(folder, 'not-gzip.backup');
     fs.writeFileSync(notGzip, 'PGDMP this is a pg_dump file, not ours');
     const notGzipError = await backupError(restoreDatabase(target.pool, notGzip));
+    expect(notGzipError.key).toBe('cli.error.backup.restoreDamaged');
     expect(notGzipError.message).toContain(notGzip);
-    expect(notGzipError.message).toContain('damaged');
+    expect(notGzipError.message).toContain('файл повреждён');
+    expect(notGzipError.cause).toBeInstanceOf(Error);
 
     const truncated = path.join(folder, 'truncated.backup');
     fs.writeFileSync(truncated, original.subarray(0, Math.floor(original.length / 2)));
@@ -147,15 +154,16 @@ describe('backup and restore', () => {
 
     const foreign = path.join(folder, 'foreign.backup');
     fs.writeFileSync(foreign, gzipSync('{"format":"something-else"}\n'));
-    expect((await backupError(restoreDatabase(target.pool, foreign))).message).toBe(`The file ${foreign} is not an Opora backup.`);
+    expect((await backupError(restoreDatabase(target.pool, foreign))).message).toBe(`Файл ${foreign} не является резервной копией Опоры.`);
 
     // Intact gzip, but a row that no longer fits its table.
     const text = (await import('node:zlib')).gunzipSync(original).toString('utf8');
     const badRow = path.join(folder, 'bad-row.backup');
     fs.writeFileSync(badRow, gzipSync(text.replace(/(@table organizations\n)/, '$1not\ta\tvalid\trow\n')));
     const badRowError = await backupError(restoreDatabase(target.pool, badRow));
+    expect(badRowError).toMatchObject({ key: 'cli.error.backup.restoreFailedInTable', params: { file: badRow, table: 'organizations' } });
     expect(badRowError.message).toContain(badRow);
-    expect(badRowError.message).toContain('table "organizations"');
+    expect(badRowError.message).toContain('(таблица «organizations»)');
 
     // Nothing was loaded by any of these attempts: a good restore still works afterwards.
     expect((await target.pool.query('select count(*)::int as n from organizations')).rows[0]).toEqual({ n: 0 });
@@ -185,7 +193,7 @@ describe('backup and restore', () => {
     const older = await emptyDatabase();
     const error = await backupError(restoreDatabase(older.pool, newerBackup));
     expect(error.message).toBe(
-      `The backup ${newerBackup} comes from a newer Opora (migrations 9000_organization_motto); restore it with that version.`,
+      `Резервная копия ${newerBackup} сделана более новой версией Опоры (миграции 9000_organization_motto); восстановите её в той версии.`,
     );
   });
 
@@ -233,14 +241,20 @@ describe('backup and restore', () => {
   it('reports a backup it cannot write as one sentence and leaves no partial file', async () => {
     const file = path.join(folder, 'no-such-folder', 'opora.backup');
     const error = await backupError(backupDatabase(source.pool, file));
+    expect(error.key).toBe('cli.error.backup.writeFailed');
     expect(error.message).toContain(file);
+    expect(error.cause).toBeInstanceOf(Error);
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
   });
 });
 
 describe('the opora command on a database given by DATABASE_URL', () => {
-  async function opora(databaseUrl: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' };
+  async function opora(
+    databaseUrl: string,
+    args: string[],
+    locale: 'ru' | 'en' = 'ru',
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', OPORA_LOCALE: locale };
     const child = spawn(process.execPath, [MAIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -257,18 +271,24 @@ describe('the opora command on a database given by DATABASE_URL', () => {
     const second = await emptyDatabase();
     const file = path.join(folder, 'cli.backup');
 
-    expect(await opora(first.url, 'seed-demo')).toEqual({ code: 0, stdout: 'Demo school added.\n', stderr: '' });
-    expect(await opora(first.url, 'seed-demo')).toEqual({ code: 0, stdout: 'The demo school already exists.\n', stderr: '' });
-    const backup = await opora(first.url, 'backup', file);
+    expect(await opora(first.url, ['seed-demo'])).toEqual({ code: 0, stdout: 'Демо-школа добавлена.\n', stderr: '' });
+    expect(await opora(first.url, ['seed-demo'])).toEqual({ code: 0, stdout: 'Демо-школа уже есть.\n', stderr: '' });
+    const backup = await opora(first.url, ['backup', file]);
     expect(backup).toMatchObject({ code: 0, stderr: '' });
-    expect(backup.stdout).toMatch(new RegExp(`^Backup written to ${file}: \\d+ tables, \\d+ rows\\.\\n$`));
-    const restore = await opora(second.url, 'restore', file);
+    expect(backup.stdout).toMatch(new RegExp(`^Резервная копия записана в ${file} \\(таблиц: \\d+, строк: \\d+\\)\\.\\n$`));
+    const restore = await opora(second.url, ['restore', file]);
     expect(restore).toMatchObject({ code: 0, stderr: '' });
-    expect(restore.stdout).toMatch(new RegExp(`^Restored \\d+ rows into \\d+ tables from ${file}\\.\\n$`));
-    expect(await opora(second.url, 'migrate')).toEqual({ code: 0, stdout: 'The database is up to date.\n', stderr: '' });
+    expect(restore.stdout).toMatch(new RegExp(`^Данные восстановлены из ${file} \\(таблиц: \\d+, строк: \\d+\\)\\.\\n$`));
+    expect(await opora(second.url, ['migrate'])).toEqual({ code: 0, stdout: 'База данных уже в актуальном состоянии.\n', stderr: '' });
     expect(await fingerprint(second.pool)).toEqual(await fingerprint(first.pool));
 
-    expect(await opora(second.url, 'restore', file)).toEqual({
+    expect(await opora(second.url, ['restore', file])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Целевая база данных не пуста; восстанавливайте в новую, пустую базу данных.\n',
+    });
+    // OPORA_LOCALE=en: the same refusal in English.
+    expect(await opora(second.url, ['restore', file], 'en')).toEqual({
       code: 1,
       stdout: '',
       stderr: 'The target database is not empty; restore into a new, empty database.\n',

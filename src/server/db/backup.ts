@@ -13,13 +13,14 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { CliError } from '../lib/cli-locale.ts';
 import { MIGRATIONS_DIR } from '../lib/paths.ts';
 import { listMigrations, migrate, MigrationError } from './migrate.ts';
 
 const FORMAT = 'opora-backup/1';
 const END_OF_DATA = '\\.';
 
-export class BackupError extends Error {
+export class BackupError extends CliError {
   override readonly name = 'BackupError';
 }
 
@@ -42,7 +43,7 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
   try {
     fd = fs.openSync(`${file}.partial`, 'w');
   } catch (error) {
-    throw new BackupError(`Could not write the backup ${file}: ${(error as Error).message}.`);
+    throw new BackupError('cli.error.backup.writeFailed', { file, detail: (error as Error).message }, { cause: error });
   }
   const client = await pool.connect();
   const gzip = createGzip();
@@ -78,7 +79,7 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
     failed = true;
     gzip.destroy();
     fs.rmSync(`${file}.partial`, { force: true });
-    throw new BackupError(`Could not write the backup ${file}: ${(error as Error).message}.`);
+    throw new BackupError('cli.error.backup.writeFailed', { file, detail: (error as Error).message }, { cause: error });
   } finally {
     // After a failure the connection may be in the middle of a COPY: discard it.
     client.release(failed);
@@ -86,7 +87,7 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
 }
 
 export async function restoreDatabase(pool: pg.Pool, file: string, options: { migrationsDir?: string } = {}): Promise<BackupSummary> {
-  if (!fs.existsSync(file)) throw new BackupError(`The backup file ${file} does not exist.`);
+  if (!fs.existsSync(file)) throw new BackupError('cli.error.backup.fileMissing', { file });
   const dir = options.migrationsDir ?? MIGRATIONS_DIR;
   // The callback pipeline forwards a read error to the gunzip stream, which readline reports.
   const input = pipelineCallback(fs.createReadStream(file), createGunzip(), () => {});
@@ -99,14 +100,9 @@ export async function restoreDatabase(pool: pg.Pool, file: string, options: { mi
     const header = parseHeader(file, first.done ? '' : first.value);
     const known = listMigrations(dir).map((m) => m.name);
     const unknown = header.migrations.filter((name) => !known.includes(name));
-    if (unknown.length > 0)
-      throw new BackupError(
-        `The backup ${file} comes from a newer Opora (migrations ${unknown.join(', ')}); restore it with that version.`,
-      );
+    if (unknown.length > 0) throw new BackupError('cli.error.backup.fromNewerOpora', { file, names: unknown.join(', ') });
     if (header.migrations.some((name, i) => known[i] !== name)) {
-      throw new BackupError(
-        `The backup ${file} was taken at a schema version this Opora cannot rebuild (migrations ${header.migrations.join(', ')}).`,
-      );
+      throw new BackupError('cli.error.backup.unknownSchema', { file, names: header.migrations.join(', ') });
     }
     // Load the rows into the schema they were taken from; later migrations run after the load.
     const until = header.migrations.at(-1);
@@ -116,13 +112,11 @@ export async function restoreDatabase(pool: pg.Pool, file: string, options: { mi
       until ?? '',
     ]);
     if (ahead.rows[0]) {
-      throw new BackupError(
-        `The target database is already at a newer schema (${ahead.rows[0].name}) than the backup ${file}; restore into a new, empty database.`,
-      );
+      throw new BackupError('cli.error.backup.targetNewer', { name: ahead.rows[0].name, file });
     }
     const existing = await userTables(client);
     const count = await client.query<{ n: number }>(`select (select count(*) from organizations) + (select count(*) from users) as n`);
-    if (Number(count.rows[0]?.n ?? 0) > 0) throw new BackupError('The target database is not empty; restore into a new, empty database.');
+    if (Number(count.rows[0]?.n ?? 0) > 0) throw new BackupError('cli.error.backup.targetNotEmpty');
     let rows = 0;
     let tables = 0;
     await client.query('begin');
@@ -131,16 +125,19 @@ export async function restoreDatabase(pool: pg.Pool, file: string, options: { mi
     if (existing.length > 0) await client.query(`truncate ${existing.map((name) => `"${name}"`).join(', ')}`);
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       const line = next.value;
-      if (!line.startsWith('@table '))
-        throw new BackupError(`The backup file ${file} is damaged (unexpected line after table "${table}").`);
+      if (!line.startsWith('@table ')) {
+        throw table === null
+          ? new BackupError('cli.error.backup.damagedAtStart', { file })
+          : new BackupError('cli.error.backup.damagedAfterTable', { file, table });
+      }
       table = line.slice(7);
-      if (!existing.includes(table)) throw new BackupError(`The backup ${file} has a table "${table}" this database does not have.`);
+      if (!existing.includes(table)) throw new BackupError('cli.error.backup.unknownTable', { file, table });
       const name = table;
       const batches = async function* (): AsyncGenerator<string> {
         let batch = '';
         for (;;) {
           const data = await iterator.next();
-          if (data.done) throw new BackupError(`The backup file ${file} is truncated inside table "${name}".`);
+          if (data.done) throw new BackupError('cli.error.backup.truncated', { file, table: name });
           if (data.value === END_OF_DATA) break;
           batch += `${data.value}\n`;
           rows += 1;
@@ -164,9 +161,16 @@ export async function restoreDatabase(pool: pg.Pool, file: string, options: { mi
   } catch (error) {
     if (error instanceof BackupError || error instanceof MigrationError) throw error;
     const damaged = typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('Z_');
-    const where = table ? ` (table "${table}")` : '';
-    const reason = damaged ? `the file is damaged (${(error as Error).message})` : (error as Error).message;
-    throw new BackupError(`Could not restore ${file}${where}: ${reason}.`);
+    const detail = (error as Error).message;
+    const options = { cause: error };
+    if (!table) {
+      throw new BackupError(damaged ? 'cli.error.backup.restoreDamaged' : 'cli.error.backup.restoreFailed', { file, detail }, options);
+    }
+    throw new BackupError(
+      damaged ? 'cli.error.backup.restoreDamagedInTable' : 'cli.error.backup.restoreFailedInTable',
+      { file, table, detail },
+      options,
+    );
   } finally {
     if (client) {
       await client.query('rollback').catch(() => {});
@@ -184,7 +188,7 @@ function parseHeader(file: string, line: string): { migrations: string[] } {
   } catch {
     // fall through
   }
-  throw new BackupError(`The file ${file} is not an Opora backup.`);
+  throw new BackupError('cli.error.backup.notBackup', { file });
 }
 
 async function resetIdentitySequences(client: pg.PoolClient): Promise<void> {

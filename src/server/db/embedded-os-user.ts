@@ -23,9 +23,7 @@ export function osUserFor(name = 'postgres'): OsUser | null {
   const created = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
   const user = lookup(name);
   if (created.status !== 0 || !user) {
-    throw new EmbeddedPostgresError(
-      `Opora runs as root, so PostgreSQL must run as another OS user, and the user "${name}" could not be created; create it (or set OPORA_PG_OS_USER) or run Opora as a normal user.`,
-    );
+    throw new EmbeddedPostgresError('cli.error.embedded.osUserNotCreated', { user: name });
   }
   return user;
 }
@@ -42,12 +40,11 @@ export function canReach(user: OsUser, target: string, mode: 'x' | 'rwx'): boole
   return blockingPath(user, target, mode) === null;
 }
 
-export function assertReachable(user: OsUser, target: string, what: string): void {
-  const blocked = blockingPath(user, target, 'rwx');
+/** Refuses a data folder `user` cannot reach, naming the folder that blocks it. */
+export function assertReachable(user: OsUser, dataDir: string): void {
+  const blocked = blockingPath(user, dataDir, 'rwx');
   if (blocked) {
-    throw new EmbeddedPostgresError(
-      `PostgreSQL runs as the OS user "${user.name}", who cannot reach ${what} ${target} because ${blocked} does not let it in; choose a folder that user can reach (OPORA_DATA_DIR) or run "chmod o+x ${blocked}".`,
-    );
+    throw new EmbeddedPostgresError('cli.error.embedded.dataDirUnreachable', { user: user.name, dataDir, blocked });
   }
 }
 

@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { prepareBinaries, type PgBinaries } from './embedded-binaries.ts';
+import { cliText } from '../lib/cli-locale.ts';
 import { EmbeddedPostgresError } from './embedded-error.ts';
 import { osUserFor, assertReachable, type OsUser } from './embedded-os-user.ts';
 
@@ -85,16 +86,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 /** Creates the data folder (owned by the PostgreSQL user), checks it is reachable; returns the socket folder. */
 function prepareDataFolder(dataDir: string, user: OsUser | null): string {
   if (fs.existsSync(dataDir) && !fs.statSync(dataDir).isDirectory()) {
-    throw new EmbeddedPostgresError(`The data folder ${dataDir} is a file, not a folder; choose another path (OPORA_DATA_DIR).`);
+    throw new EmbeddedPostgresError('cli.error.embedded.dataDirIsFile', { dataDir });
   }
   try {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     if (!fs.existsSync(dataDir)) fs.mkdirSync(dataDir, { mode: 0o700 });
     if (user) fs.chownSync(dataDir, user.uid, user.gid);
   } catch (error) {
-    throw new EmbeddedPostgresError(`Could not prepare the data folder ${dataDir}: ${(error as Error).message}.`);
+    throw new EmbeddedPostgresError('cli.error.embedded.prepareDataDir', { dataDir, detail: (error as Error).message }, { cause: error });
   }
-  if (user) assertReachable(user, dataDir, 'the data folder');
+  if (user) assertReachable(user, dataDir);
   return socketDirFor(dataDir, user);
 }
 
@@ -116,9 +117,7 @@ function socketDirFor(dataDir: string, user: OsUser | null): string {
 function initdb(binaries: PgBinaries, dataDir: string, user: OsUser | null, log: (l: string) => void): void {
   const entries = fs.readdirSync(dataDir).filter((name) => name !== 'postgres.log');
   if (entries.length > 0) {
-    throw new EmbeddedPostgresError(
-      `The data folder ${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION); move its contents away or choose another folder.`,
-    );
+    throw new EmbeddedPostgresError('cli.error.embedded.dataDirNotEmpty', { dataDir });
   }
   const staging = makeStaging(dataDir, user);
   const result = spawnSync(
@@ -128,15 +127,21 @@ function initdb(binaries: PgBinaries, dataDir: string, user: OsUser | null, log:
   );
   if (result.error || result.status !== 0) {
     if (staging) fs.rmSync(staging, { recursive: true, force: true });
-    const detail = lastLine(result.stderr) || result.error?.message || `exit code ${result.status}`;
-    throw new EmbeddedPostgresError(`Could not create the database cluster in ${dataDir}: ${detail}.`);
+    const detail = lastLine(result.stderr) || result.error?.message;
+    throw detail
+      ? new EmbeddedPostgresError('cli.error.embedded.initdbFailed', { dataDir, detail }, result.error ? { cause: result.error } : {})
+      : new EmbeddedPostgresError('cli.error.embedded.initdbExit', { dataDir, code: String(result.status ?? result.signal) });
   }
   if (staging) {
     try {
       fs.rmSync(path.join(dataDir, 'postgres.log'), { force: true });
       fs.renameSync(staging, dataDir); // replaces the empty folder in one step
     } catch (error) {
-      throw new EmbeddedPostgresError(`Could not move the new cluster from ${staging} to ${dataDir}: ${(error as Error).message}.`);
+      throw new EmbeddedPostgresError(
+        'cli.error.embedded.moveCluster',
+        { staging, dataDir, detail: (error as Error).message },
+        { cause: error },
+      );
     }
   }
   log('initialised a new UTF-8 cluster');
@@ -193,26 +198,33 @@ function spawnPostgres(
 
 async function waitUntilReady(child: ChildProcess, connectionString: string, dataDir: string, logError: () => string): Promise<void> {
   const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
-  const exited = new Promise<string>((resolve) =>
-    child.once('exit', (code, signal) => resolve(code === null ? `signal ${signal}` : `exit code ${code}`)),
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     const outcome = await Promise.race([
       tryConnect(connectionString),
-      exited.then((code) => ({ exited: code })),
+      exited.then((how) => ({ exited: how })),
       spawnError.then((error) => ({ spawnError: error })),
     ]);
     if (outcome === true) return;
     if (typeof outcome === 'object' && 'spawnError' in outcome) {
-      throw new EmbeddedPostgresError(`Could not run PostgreSQL for ${dataDir}: ${outcome.spawnError.message}.`);
+      throw new EmbeddedPostgresError(
+        'cli.error.embedded.spawnFailed',
+        { dataDir, detail: outcome.spawnError.message },
+        { cause: outcome.spawnError },
+      );
     }
     if (typeof outcome === 'object' && 'exited' in outcome) {
-      throw new EmbeddedPostgresError(`PostgreSQL of ${dataDir} stopped while starting (${outcome.exited}): ${logError()}.`);
+      const { code, signal } = outcome.exited;
+      throw code === null
+        ? new EmbeddedPostgresError('cli.error.embedded.exitedSignal', { dataDir, signal: String(signal), log: logError() })
+        : new EmbeddedPostgresError('cli.error.embedded.exitedCode', { dataDir, code, log: logError() });
     }
     if (Date.now() > deadline) {
       child.kill('SIGINT');
-      throw new EmbeddedPostgresError(`PostgreSQL of ${dataDir} did not become ready within ${READY_TIMEOUT_MS / 1000} s: ${logError()}.`);
+      throw new EmbeddedPostgresError('cli.error.embedded.notReady', { dataDir, seconds: READY_TIMEOUT_MS / 1000, log: logError() });
     }
     await sleep(50);
   }
@@ -222,9 +234,7 @@ async function waitForAnswer(connectionString: string, dataDir: string, owner: n
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (!(await tryConnect(connectionString))) {
     if (Date.now() > deadline) {
-      throw new EmbeddedPostgresError(
-        `The PostgreSQL that Opora process ${owner} runs for ${dataDir} does not answer; stop that Opora and try again.`,
-      );
+      throw new EmbeddedPostgresError('cli.error.embedded.ownerNoAnswer', { pid: owner, dataDir });
     }
     await sleep(100);
   }
@@ -277,14 +287,10 @@ export async function stopLeftoverPostmaster(dataDir: string, log: (l: string) =
     try {
       process.kill(pid, 'SIGINT');
     } catch {
-      throw new EmbeddedPostgresError(
-        `The data folder ${dataDir} is used by PostgreSQL process ${pid} of another OS user; stop it or run Opora as that user.`,
-      );
+      throw new EmbeddedPostgresError('cli.error.embedded.otherOsUser', { dataDir, pid });
     }
   } else {
-    throw new EmbeddedPostgresError(
-      `The data folder ${dataDir} is locked by process ${pid}, which is not a PostgreSQL of this folder; stop it or remove ${pidFile}.`,
-    );
+    throw new EmbeddedPostgresError('cli.error.embedded.lockedByOther', { dataDir, pid, pidFile });
   }
   const shmId = shmLine?.trim().split(/\s+/)[1];
   const deadline = Date.now() + STALE_WAIT_MS;
@@ -304,9 +310,7 @@ export async function stopLeftoverPostmaster(dataDir: string, log: (l: string) =
       }
     }
     if (Date.now() > deadline) {
-      throw new EmbeddedPostgresError(
-        `A previous PostgreSQL (pid ${pid}) of ${dataDir} did not stop within ${STALE_WAIT_MS / 1000} s; stop it and start Opora again.`,
-      );
+      throw new EmbeddedPostgresError('cli.error.embedded.leftoverRunning', { pid, dataDir, seconds: STALE_WAIT_MS / 1000 });
     }
     await sleep(50);
   }
@@ -393,9 +397,9 @@ function lastLogError(logFile: string, offset: number): string {
   try {
     const lines = fs.readFileSync(logFile).subarray(offset).toString('utf8').trim().split('\n').filter(Boolean);
     const fatal = lines.reverse().find((line) => /FATAL|PANIC|ERROR/.test(line));
-    return (fatal ?? lines[0] ?? 'no log output').replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '');
+    return (fatal ?? lines[0] ?? cliText('cli.error.embedded.noLogOutput')).replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '');
   } catch {
-    return 'no log output';
+    return cliText('cli.error.embedded.noLogOutput');
   }
 }
 

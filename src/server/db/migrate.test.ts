@@ -10,13 +10,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEmptyDatabase, createTestDatabase } from '../../../tests/helpers/db.ts';
 import { listMigrations, migrate, MigrationError } from './migrate.ts';
 
 const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main.ts');
 const cleanups: Array<() => Promise<void> | void> = [];
+// The messages are asserted in Russian, the default, whatever the locale of the machine running the tests.
+beforeAll(() => {
+  vi.stubEnv('OPORA_LOCALE', 'ru');
+});
 afterAll(async () => {
+  vi.unstubAllEnvs();
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
@@ -38,13 +43,13 @@ async function emptyPool(): Promise<pg.Pool> {
   return pool;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
+async function rejection(promise: Promise<unknown>): Promise<MigrationError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(MigrationError);
-  return error as Error;
+  return error as MigrationError;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -77,7 +82,8 @@ describe('migrate', () => {
     // An applied file edited afterwards is refused, naming it.
     fs.appendFileSync(path.join(dir, '0002_label.sql'), '-- tidied up\n');
     const edited = await rejection(migrate(pool, dir));
-    expect(edited.message).toBe('Migration 0002_label was changed after it was applied; restore the original file.');
+    expect(edited).toMatchObject({ key: 'cli.error.migrate.changed', params: { name: '0002_label' } });
+    expect(edited.message).toBe('Миграция 0002_label изменена после того, как её применили; верните исходный файл.');
   });
 
   it('refuses a database that a newer Opora migrated', async () => {
@@ -86,8 +92,9 @@ describe('migrate', () => {
     await migrate(pool, dir);
     await pool.query(`insert into schema_migrations (name, checksum) values ('0099_from_the_future', 'x')`);
     const error = await rejection(migrate(pool, dir));
+    expect(error.key).toBe('cli.error.migrate.newerOpora');
     expect(error.message).toBe(
-      'The database was migrated by a newer Opora (it has 0099_from_the_future, unknown to this version); install that version or restore a backup.',
+      'Базу данных обновила более новая версия Опоры (в ней есть миграции 0099_from_the_future, неизвестные этой версии); установите ту версию или восстановите резервную копию.',
     );
   });
 
@@ -99,7 +106,8 @@ describe('migrate', () => {
     });
     const pool = await emptyPool();
     const error = await rejection(migrate(pool, dir));
-    expect(error.message).toBe('Migration 0002_broken failed and was rolled back: division by zero.');
+    expect(error.message).toBe('Миграция 0002_broken не выполнена, её изменения отменены: division by zero.');
+    expect(error.cause).toBeInstanceOf(Error);
     const state = await pool.query<{ half: string | null; extra: number; names: string[] }>(
       `select to_regclass('mt_half')::text as half,
               (select count(*)::int from information_schema.columns where table_name = 'mt_items' and column_name = 'extra') as extra,
@@ -119,7 +127,7 @@ describe('migrate', () => {
     });
     const pool = await emptyPool();
     const error = await rejection(migrate(pool, dir));
-    expect(error.message).toMatch(/^Migration 0001_sneaky failed and was rolled back: duplicate key value/);
+    expect(error.message).toMatch(/^Миграция 0001_sneaky не выполнена, её изменения отменены: duplicate key value/);
     const state = await pool.query<{ sneaky: string | null; recorded: number }>(
       `select to_regclass('mt_sneaky')::text as sneaky, (select count(*)::int from schema_migrations) as recorded`,
     );
@@ -142,7 +150,7 @@ describe('migrate', () => {
     expect(await migrate(pool)).toEqual([]);
   });
 
-  it('makes `opora start` exit with the "newer Opora" sentence instead of serving', async () => {
+  it('makes `opora start` exit with the "newer Opora" sentence instead of serving, in Russian by default', async () => {
     const database = await createTestDatabase();
     cleanups.push(() => database.drop());
     await database.pool.query(`insert into schema_migrations (name, checksum) values ('9999_from_a_newer_opora', 'x')`);
@@ -154,6 +162,10 @@ describe('migrate', () => {
       PORT: String(port),
       LOG_LEVEL: 'silent',
       JOBS_ENABLED: 'false',
+      OPORA_LOCALE: '',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: 'C.UTF-8',
     };
     const child = spawn(process.execPath, [MAIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -165,7 +177,7 @@ describe('migrate', () => {
     clearTimeout(timer);
     expect(code).toBe(1);
     expect(stderr).toBe(
-      'The database was migrated by a newer Opora (it has 9999_from_a_newer_opora, unknown to this version); install that version or restore a backup.\n',
+      'Базу данных обновила более новая версия Опоры (в ней есть миграции 9999_from_a_newer_opora, неизвестные этой версии); установите ту версию или восстановите резервную копию.\n',
     );
   });
 });

@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 
+import { CliError } from '../lib/cli-locale.ts';
 import { MIGRATIONS_DIR } from '../lib/paths.ts';
 
-export class MigrationError extends Error {
+export class MigrationError extends CliError {
   override readonly name = 'MigrationError';
 }
 
@@ -56,16 +57,14 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR, options: { un
       const known = new Set(all.map((file) => file.name));
       const unknown = [...applied.keys()].filter((name) => !known.has(name)).sort();
       if (unknown.length > 0) {
-        throw new MigrationError(
-          `The database was migrated by a newer Opora (it has ${unknown.join(', ')}, unknown to this version); install that version or restore a backup.`,
-        );
+        throw new MigrationError('cli.error.migrate.newerOpora', { names: unknown.join(', ') });
       }
       const done: string[] = [];
       for (const file of files) {
         const checksum = applied.get(file.name);
         if (checksum !== undefined) {
           if (checksum !== file.checksum) {
-            throw new MigrationError(`Migration ${file.name} was changed after it was applied; restore the original file.`);
+            throw new MigrationError('cli.error.migrate.changed', { name: file.name });
           }
           continue;
         }
@@ -76,7 +75,7 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR, options: { un
           await client.query('commit');
         } catch (error) {
           await client.query('rollback');
-          throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}.`);
+          throw new MigrationError('cli.error.migrate.failed', { name: file.name, detail: (error as Error).message }, { cause: error });
         }
         done.push(file.name);
       }

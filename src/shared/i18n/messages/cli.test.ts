@@ -1,0 +1,53 @@
+/**
+ * The `opora` command's messages: every one has a Russian and an English text, and both use the
+ * same {params} (a param missing from one language would print as "{name}" there).
+ */
+import { describe, expect, it } from 'vitest';
+import { en as allEn, ru as allRu } from '../catalogue.ts';
+import { translate, type MessageKey } from '../index.ts';
+import { en, ru } from './cli.ts';
+
+/** The names of a template's {param}s and {param, plural, …} forms. */
+function paramsOf(template: string): string[] {
+  const names = new Set<string>();
+  const withoutPlurals = template.replace(/\{(\w+), plural, ((?:\w+ \{[^{}]*\}\s*)+)\}/g, (_match, name: string) => {
+    names.add(name);
+    return '';
+  });
+  for (const match of withoutPlurals.matchAll(/\{(\w+)\}/g)) names.add(match[1]!);
+  return [...names].sort();
+}
+
+const keys = Object.keys(ru) as Array<keyof typeof ru>;
+
+describe('the cli.* messages', () => {
+  it('live under cli. and are all in the one catalogue, taken by no other area', () => {
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key.startsWith('cli.')).toBe(true);
+    expect(
+      Object.keys(allRu)
+        .filter((key) => key.startsWith('cli.'))
+        .sort(),
+    ).toEqual([...keys].sort());
+    for (const key of keys) {
+      expect(allRu[key]).toBe(ru[key]);
+      expect(allEn[key]).toBe(en[key]);
+    }
+  });
+
+  it.each(keys)('%s has non-empty Russian and English texts with the same params', (key) => {
+    expect(ru[key].trim()).not.toBe('');
+    expect(en[key].trim()).not.toBe('');
+    expect(paramsOf(en[key])).toEqual(paramsOf(ru[key]));
+  });
+
+  it('fills the params', () => {
+    const params = { host: '127.0.0.1', port: 3000 };
+    expect(translate('ru', 'cli.error.portInUse' satisfies MessageKey, params)).toBe(
+      'Порт 3000 на 127.0.0.1 уже занят другой программой; остановите её или укажите другой порт в PORT.',
+    );
+    expect(translate('en', 'cli.error.portInUse', params)).toBe(
+      'Port 3000 on 127.0.0.1 is already in use by another program; stop that program or set PORT to another port.',
+    );
+  });
+});
