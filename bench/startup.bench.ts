@@ -62,6 +62,8 @@ async function startOpora(dataDir: string): Promise<{ child: ChildProcess; ms: n
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    // The demo announcement below is matched in Russian, whatever the machine's LANG.
+    OPORA_LOCALE: 'ru',
   };
   delete env.DATABASE_URL;
   const started = performance.now();
