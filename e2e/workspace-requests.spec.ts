@@ -130,6 +130,24 @@ test('queue views and filters narrow the list; overdue requests stand out', asyn
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('the home page counts the desk’s queues, and each count opens its queue', async ({ page }) => {
+  await signIn(page, DEMO.head);
+  await page.goto('/');
+  const summary = page.getByRole('region', { name: 'Обращения сейчас' });
+  const overdue = summary.getByRole('link', { name: /^Просроченные: \d+$/ });
+  await expect(overdue).toBeVisible();
+  const count = (await overdue.getAttribute('aria-label'))!.split(': ')[1]!;
+  await expect(summary.getByRole('link', { name: /^Открытые: \d+$/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await overdue.click();
+  await expect(page).toHaveURL(/\/requests\?view=overdue$/);
+  const tab = page.getByRole('link', { name: /Просроченные/ });
+  await expect(tab).toHaveAttribute('aria-current', 'page');
+  await expect(tab).toContainText(count);
+  await expect(page.getByText(/^\d+ обращени/)).toHaveText(new RegExp(`^${count} обращени`));
+});
+
 test('the queue and a request page fit a phone and have no serious accessibility problems', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'ru-RU' });
   const page = await context.newPage();

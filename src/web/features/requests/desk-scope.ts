@@ -6,7 +6,8 @@ import { useSearchParams } from 'react-router';
 import { useSignedIn } from '../../api/me.ts';
 import { useOrganizations, type Organization } from '../../api/organizations.ts';
 
-const DESK_KINDS = ['school', 'support_service'];
+/** Organisations that run a desk of their own. */
+export const DESK_KINDS: readonly string[] = ['school', 'support_service'];
 
 export interface DeskScope {
   organizationId: string | null;

@@ -3,10 +3,11 @@
  * sorted by deadline), one request at /requests/:id (actions, history, replies and notes), and
  * the quick intake of requests received in person, at a parent meeting or by phone.
  */
-import { lazy } from 'react';
-import { registerFeature } from '../registry.ts';
+import { lazy, Suspense } from 'react';
+import { registerFeature, registerHomeWidget } from '../registry.ts';
 
 const RequestsSection = lazy(() => import('./RequestsSection.tsx'));
+const DeskSummary = lazy(() => import('./DeskSummary.tsx'));
 
 registerFeature({
   section: 'requests',
@@ -14,4 +15,15 @@ registerFeature({
   labelKey: 'web.nav.requests',
   descriptionKey: 'web.section.requests',
   element: <RequestsSection />,
+});
+
+registerHomeWidget({
+  id: 'desk-summary',
+  section: 'requests',
+  order: 10,
+  element: (
+    <Suspense fallback={null}>
+      <DeskSummary />
+    </Suspense>
+  ),
 });

@@ -190,6 +190,7 @@ export function useQueueCounts(organizationId: string) {
   return useQuery({
     queryKey: [REQUESTS_KEY, 'counts', organizationId],
     queryFn: () => api.get<QueueCounts>('/api/requests/counts', { organizationId }),
+    enabled: organizationId !== '',
     refetchInterval: 60_000,
   });
 }
