@@ -131,6 +131,24 @@ describe('daily housekeeping', () => {
     expect(scheduled[1]!.dedupeKey).toBe(`${HOUSEKEEPING_JOB}:${nextSlot(now).toISOString()}`);
   });
 
+  it('shows its audit row to the administrator of the root organisation, not to a school', async () => {
+    const region = await createOrganization(t.db.db, 'region', null);
+    const school = await createOrganization(t.db.db, 'school', region);
+    const admin = await login(t.app, (await createUser(t.db.db, region, 'admin')).email, TEST_PASSWORD);
+    const head = await login(t.app, (await createUser(t.db.db, school, 'head')).email, TEST_PASSWORD);
+    const seen = async (client: typeof admin) => {
+      const response = await client.get('/api/audit?action=housekeeping.');
+      expect(response.statusCode).toBe(200);
+      return (response.json() as { items: Array<{ action: string; organizationId: string | null }> }).items;
+    };
+    const rows = await seen(admin);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.action === 'housekeeping.purge' && row.organizationId === null)).toBe(true);
+    expect(await seen(head)).toEqual([]);
+    // Narrowed to one organisation, the root's view keeps to it.
+    expect((await admin.get(`/api/audit?action=housekeeping.&organizationId=${region.id}`)).json().items).toEqual([]);
+  });
+
   it('writes no audit row when there was nothing to delete, and still schedules the next day', async () => {
     const before = (await t.db.db.selectFrom('auditLog').select('id').where('action', '=', 'housekeeping.purge').execute()).length;
     await sql`delete from jobs where kind = ${HOUSEKEEPING_JOB}`.execute(t.db.db);

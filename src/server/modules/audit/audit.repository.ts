@@ -52,6 +52,8 @@ export function auditInsert<D extends DB>(qc: QueryCreator<D>, entries: readonly
 export interface AuditFilter {
   organizationPathRoot: string;
   organizationId?: string | undefined;
+  /** Also rows with no organisation (system housekeeping, password resets): for members of a root organisation. */
+  includeUnscoped?: boolean | undefined;
   actorUserId?: string | undefined;
   entityType?: string | undefined;
   entityId?: string | undefined;
@@ -62,7 +64,7 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Audit rows of the organisations under `organizationPathRoot` (and rows with no organisation for root admins). */
+/** Audit rows of the organisations under `organizationPathRoot`, and with `includeUnscoped` the rows of no organisation. */
 export async function listAudit(db: Executor, filter: AuditFilter) {
   let query = db
     .selectFrom('auditLog as a')
@@ -84,7 +86,10 @@ export async function listAudit(db: Executor, filter: AuditFilter) {
       'u.email as actorEmail',
       'o.shortName as organizationName',
     ])
-    .where((eb) => eb(eb.val(filter.organizationPathRoot), '=', eb.fn.any('o.path')))
+    .where((eb) => {
+      const inScope = eb(eb.val(filter.organizationPathRoot), '=', eb.fn.any('o.path'));
+      return filter.includeUnscoped ? eb.or([inScope, eb('a.organizationId', 'is', null)]) : inScope;
+    })
     .orderBy('a.id', 'desc')
     .limit(filter.limit);
   if (filter.organizationId) query = query.where('a.organizationId', '=', filter.organizationId);

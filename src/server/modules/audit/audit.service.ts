@@ -72,6 +72,8 @@ export async function browseAudit(deps: Deps, ctx: RequestContext, query: AuditQ
   const membership = authorize(ctx, 'audit.read', ctx.actor?.membership?.organizationPath ?? []);
   const rows = await listAudit(deps.db, {
     organizationPathRoot: membership.organizationId,
+    // Rows that belong to no organisation are the whole installation's: only its root sees them.
+    includeUnscoped: membership.organizationPath.length === 1 && !query.organizationId,
     organizationId: query.organizationId,
     actorUserId: query.actorUserId,
     entityType: query.entityType,
