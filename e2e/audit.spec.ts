@@ -27,3 +27,18 @@ test('the audit log shows the sign-in, and the filters narrow it', async ({ page
   await filters.getByRole('button', { name: 'Показать' }).click();
   await expect(page.getByText('Записей нет.')).toBeVisible();
 });
+
+test('the head reads the desk’s work in the audit log in words, with the code beside them', async ({ page }) => {
+  await signInWithForm(page, DEMO.head);
+  await page.goto('/audit?action=request.');
+  const entries = page.getByTestId('audit-entry');
+  await expect(entries.first()).toBeVisible();
+  await expect(page.locator('[data-testid="audit-entry"][data-action="request.create"]').first()).toContainText(
+    'Зарегистрировано обращение (request.create)',
+  );
+  for (const entry of await entries.all()) {
+    const action = (await entry.getAttribute('data-action'))!;
+    expect(action.startsWith('request.'), action).toBe(true);
+    await expect(entry, `«${action}» has no Russian label`).toContainText(`(${action})`);
+  }
+});

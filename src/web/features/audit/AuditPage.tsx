@@ -29,8 +29,39 @@ const KNOWN_ACTIONS = [
   'organization.create',
   'organization.update',
   'calendar.',
+  'calendar.import',
+  'calendar.day_set',
+  'calendar.week_kind',
+  'calendar.closure_add',
+  'calendar.closure_remove',
+  'request.',
+  'request.create',
+  'request.update',
+  'request.assign',
+  'request.transition',
+  'request.reply',
+  'request.note',
+  'request.requester_reply',
+  'request.reminder',
+  'request.escalation',
+  'request_desk.update',
+  'request_category.create',
+  'request_category.update',
+  'intake_consent.update',
+  'housekeeping.purge',
 ];
-const KNOWN_ENTITY_TYPES = ['user', 'membership', 'organization', 'production_calendar', 'calendar_closure'];
+const KNOWN_ENTITY_TYPES = [
+  'user',
+  'membership',
+  'organization',
+  'production_calendar',
+  'calendar_closure',
+  'request',
+  'request_desk',
+  'request_category',
+  'intake_consent',
+  'housekeeping',
+];
 
 interface FilterForm {
   action: string;
