@@ -36,6 +36,14 @@ test('the head reads the desk’s work in the audit log in words, with the code 
   await expect(page.locator('[data-testid="audit-entry"][data-action="request.create"]').first()).toContainText(
     'Зарегистрировано обращение (request.create)',
   );
+  // An entry about a request leads to it.
+  const created = page.locator('[data-testid="audit-entry"][data-action="request.create"]').first();
+  await created.getByRole('link', { name: 'Открыть обращение' }).click();
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText(/^27-\d{2}-\d{5}$/).first()).toBeVisible();
+  await page.goBack();
+  await expect(entries.first()).toBeVisible();
   for (const entry of await entries.all()) {
     const action = (await entry.getAttribute('data-action'))!;
     expect(action.startsWith('request.'), action).toBe(true);

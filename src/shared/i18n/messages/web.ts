@@ -196,6 +196,7 @@ export const ru = {
   'web.audit.none': 'Записей нет.',
   'web.audit.system': 'Система или неизвестный пользователь',
   'web.audit.ip': 'IP {ip}',
+  'web.audit.openRequest': 'Открыть обращение',
   'web.audit.changes':
     '{count, plural, one {Изменения: # поле} few {Изменения: # поля} many {Изменения: # полей} other {Изменения: # поля}}',
   'web.audit.field': 'Поле',
@@ -453,6 +454,7 @@ export const en: Record<keyof typeof ru, string> = {
   'web.audit.none': 'No entries.',
   'web.audit.system': 'The system or an unknown user',
   'web.audit.ip': 'IP {ip}',
+  'web.audit.openRequest': 'Open the request',
   'web.audit.changes': '{count, plural, one {Changes: # field} other {Changes: # fields}}',
   'web.audit.field': 'Field',
   'web.audit.value': 'Value',

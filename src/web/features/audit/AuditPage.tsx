@@ -1,7 +1,8 @@
-import { Autocomplete, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Autocomplete, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useAudit, type AuditFilter, type AuditItem } from '../../api/audit.ts';
+import { useSignedIn } from '../../api/me.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -191,6 +192,9 @@ export function AuditPage() {
 function AuditEntry({ item, actionLabel }: { item: AuditItem; actionLabel: string }) {
   const t = useT();
   const entity = translateKnown(t, `audit.entity.${item.entityType}`, item.entityType);
+  // A request's entry leads to the request, for those who may open the desk's requests.
+  const canOpenRequests = useSignedIn().navigation.includes('requests');
+  const requestLink = item.entityType === 'request' && item.entityId && canOpenRequests ? item.entityId : null;
   return (
     <Paper component="li" withBorder p="md" data-testid="audit-entry" data-action={item.action}>
       <Group justify="space-between" align="flex-start" gap="xs">
@@ -216,6 +220,11 @@ function AuditEntry({ item, actionLabel }: { item: AuditItem; actionLabel: strin
         <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
           {entity}
         </Badge>
+        {requestLink ? (
+          <Anchor component={Link} to={`/requests/${requestLink}`} size="sm">
+            {t('web.audit.openRequest')}
+          </Anchor>
+        ) : null}
         {item.organizationName ? (
           <Text size="sm" className="break-anywhere">
             {item.organizationName}
