@@ -6,15 +6,14 @@ import { Card, SimpleGrid, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSignedIn } from '../../api/me.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { DESK_KINDS } from './desk-scope.ts';
-import { useQueueCounts, type QueueView } from './requests-api.ts';
+import { ownDeskOf } from './desk-scope.ts';
+import { needsAttention, useQueueCounts, type QueueView } from './requests-api.ts';
 
 const SUMMARY_VIEWS: readonly QueueView[] = ['overdue', 'mine', 'unassigned', 'waiting', 'open'];
 
 export default function DeskSummary() {
   const t = useT();
-  const membership = useSignedIn().membership;
-  const organizationId = membership && DESK_KINDS.includes(membership.organizationKind) ? membership.organizationId : '';
+  const organizationId = ownDeskOf(useSignedIn().membership) ?? '';
   const counts = useQueueCounts(organizationId);
   if (!organizationId) return null;
   return (
@@ -28,7 +27,7 @@ export default function DeskSummary() {
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
         {SUMMARY_VIEWS.map((view) => {
           const count = counts.data?.[view];
-          const alert = view === 'overdue' && (count ?? 0) > 0;
+          const alert = needsAttention(view, count);
           const label = t(`requests.view.${view}`);
           return (
             <Card

@@ -12,7 +12,7 @@ import { QueueFilters } from './QueueFilters.tsx';
 import { moveFocus, QueueList } from './QueueList.tsx';
 import { activeFilterCount, FILTER_KEYS, readQueueState, withParams } from './queue-params.ts';
 import { useDeskScope } from './desk-scope.ts';
-import { QUEUE_PAGE_SIZE, QUEUE_VIEWS, useQueue, useQueueCounts, type QueueView } from './requests-api.ts';
+import { needsAttention, QUEUE_PAGE_SIZE, QUEUE_VIEWS, useQueue, useQueueCounts, type QueueView } from './requests-api.ts';
 import { ShortcutsHelp, usePageShortcuts, type Shortcut } from './shortcuts.tsx';
 import './requests.css';
 
@@ -195,7 +195,7 @@ export function QueuePage() {
 function ViewLink({ view, active, count, to }: { view: QueueView; active: boolean; count: number | undefined; to: string }) {
   const t = useT();
 
-  const alert = view === 'overdue' && (count ?? 0) > 0;
+  const alert = needsAttention(view, count);
   return (
     <Button
       component={Link}

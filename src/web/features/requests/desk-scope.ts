@@ -3,11 +3,15 @@
  * region or municipality (an admin) picks one of the desks below it (`?org=<id>`).
  */
 import { useSearchParams } from 'react-router';
-import { useSignedIn } from '../../api/me.ts';
+import { useSignedIn, type Membership } from '../../api/me.ts';
 import { useOrganizations, type Organization } from '../../api/organizations.ts';
 
-/** Organisations that run a desk of their own. */
-export const DESK_KINDS: readonly string[] = ['school', 'support_service'];
+const DESK_KINDS: readonly string[] = ['school', 'support_service'];
+
+/** The desk of the membership's own organisation, when that organisation runs one (a school, the support service). */
+export function ownDeskOf(membership: Pick<Membership, 'organizationId' | 'organizationKind'> | null): string | null {
+  return membership && DESK_KINDS.includes(membership.organizationKind) ? membership.organizationId : null;
+}
 
 export interface DeskScope {
   organizationId: string | null;
@@ -19,7 +23,7 @@ export function useDeskScope(): DeskScope {
   const me = useSignedIn();
   const [params] = useSearchParams();
   const membership = me.membership;
-  const ownIsDesk = membership ? DESK_KINDS.includes(membership.organizationKind) : false;
+  const ownDesk = ownDeskOf(membership);
   const organizations = useOrganizations(Boolean(membership));
   const desks = (organizations.data ?? [])
     .filter((org) => DESK_KINDS.includes(org.kind))
@@ -28,6 +32,6 @@ export function useDeskScope(): DeskScope {
   if (!membership) return { organizationId: null, desks: [], loading: false };
   if (requested && (desks.some((d) => d.id === requested) || organizations.isPending))
     return { organizationId: requested, desks, loading: false };
-  if (ownIsDesk) return { organizationId: membership.organizationId, desks, loading: false };
+  if (ownDesk) return { organizationId: ownDesk, desks, loading: false };
   return { organizationId: desks[0]?.id ?? null, desks, loading: organizations.isPending };
 }

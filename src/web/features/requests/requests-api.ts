@@ -51,6 +51,11 @@ export interface QueuePage {
 
 export type QueueCounts = Record<QueueView, number>;
 
+/** A queue count that needs attention now: overdue requests, when there are any. */
+export function needsAttention(view: QueueView, count: number | undefined): boolean {
+  return view === 'overdue' && (count ?? 0) > 0;
+}
+
 export interface QueueFilters {
   status?: RequestStatus | undefined;
   categoryId?: string | undefined;
