@@ -62,6 +62,14 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(catalogue, key);
 }
 
+/** The codes the catalogue labels under `prefix` (e.g. every audit action with a text), sorted. */
+export function labelledCodes(prefix: string): string[] {
+  return Object.keys(catalogue)
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => key.slice(prefix.length))
+    .sort();
+}
+
 /** Translates `key` when the catalogue has it, else returns `fallback` (codes from data). */
 export function translateKnown(t: Translate, key: string, fallback: string): string {
   return hasMessage(key) ? t(key) : fallback;

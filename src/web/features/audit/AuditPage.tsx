@@ -7,62 +7,16 @@ import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/StatusPages.tsx';
-import { hasMessage, translateKnown, useT } from '../../i18n/locale.tsx';
+import { hasMessage, labelledCodes, translateKnown, useT } from '../../i18n/locale.tsx';
 import { formatDateTime } from '../../../shared/i18n/index.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 
-/** Actions and entity types offered as suggestions; the filter also accepts any other (prefix) text. */
-const KNOWN_ACTIONS = [
-  'auth.',
-  'auth.login',
-  'auth.login_failed',
-  'auth.locked',
-  'auth.logout',
-  'auth.switch_membership',
-  'auth.password_reset_requested',
-  'auth.password_reset',
-  'user.',
-  'user.create',
-  'user.update',
-  'user.locale',
-  'membership.create',
-  'membership.delete',
-  'organization.create',
-  'organization.update',
-  'calendar.',
-  'calendar.import',
-  'calendar.day_set',
-  'calendar.week_kind',
-  'calendar.closure_add',
-  'calendar.closure_remove',
-  'request.',
-  'request.create',
-  'request.update',
-  'request.assign',
-  'request.transition',
-  'request.reply',
-  'request.note',
-  'request.requester_reply',
-  'request.reminder',
-  'request.escalation',
-  'request_desk.update',
-  'request_category.create',
-  'request_category.update',
-  'intake_consent.update',
-  'housekeeping.purge',
-];
-const KNOWN_ENTITY_TYPES = [
-  'user',
-  'membership',
-  'organization',
-  'production_calendar',
-  'calendar_closure',
-  'request',
-  'request_desk',
-  'request_category',
-  'intake_consent',
-  'housekeeping',
-];
+/**
+ * Actions and entity types offered as suggestions: every one the catalogue has a label for. The
+ * filter also accepts any other (prefix) text.
+ */
+const KNOWN_ACTIONS = labelledCodes('audit.action.');
+const KNOWN_ENTITY_TYPES = labelledCodes('audit.entity.');
 
 interface FilterForm {
   action: string;
