@@ -66,7 +66,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     runner = config.jobsEnabled ? createJobRunner({ db: connection.db, pool: connection.pool, log }) : null;
     if (runner) {
       registerJobs(runner, deps);
-      await scheduleHousekeeping(connection.db, systemClock.now());
+      await scheduleHousekeeping(connection.db, deps.clock.now());
       await runner.start();
     }
     await app.listen({ host: config.host, port: config.port }).catch((error: NodeJS.ErrnoException) => {
