@@ -18,6 +18,7 @@ export type Permission =
   | 'request.work'
   | 'request.escalateAlerts'
   | 'settings.manage'
+  | 'personalData.export'
   | 'reports.read';
 
 const MATRIX: Record<Role, readonly Permission[]> = {
@@ -32,6 +33,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     'request.readAll',
     'request.work',
     'settings.manage',
+    'personalData.export',
     'reports.read',
   ],
   head: [
@@ -43,6 +45,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     'request.work',
     'request.escalateAlerts',
     'settings.manage',
+    'personalData.export',
     'reports.read',
   ],
   consultant: ['organization.read', 'calendar.read', 'request.create', 'request.readAll', 'request.work'],

@@ -23,6 +23,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { intakeRoutes } from './modules/intake/intake.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { requestRoutes } from './modules/requests/requests.routes.ts';
 
 import { WEB_DIST } from './lib/paths.ts';
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(calendarRoutes, routeOptions);
   await app.register(intakeRoutes, routeOptions);
   await app.register(requestRoutes, routeOptions);
+  await app.register(privacyRoutes, routeOptions);
 
   if (options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });

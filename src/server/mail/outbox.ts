@@ -147,3 +147,17 @@ export function emailsRelatedTo(db: Executor, relatedType: string, relatedId: st
     .orderBy('createdAt')
     .execute();
 }
+
+/**
+ * Deletes the e-mails about these entities (their addresses and texts are personal data); a send
+ * job whose row is gone finds nothing to send. Returns how many rows went.
+ */
+export async function deleteEmailsRelatedTo(db: Executor, relatedType: string, relatedIds: readonly string[]): Promise<number> {
+  if (relatedIds.length === 0) return 0;
+  const result = await db
+    .deleteFrom('emailOutbox')
+    .where('relatedType', '=', relatedType)
+    .where('relatedId', '=', anyOf(relatedIds, 'text'))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

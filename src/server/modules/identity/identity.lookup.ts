@@ -4,6 +4,7 @@
  * so the identity tables stay this module's own; access checks are the caller's use case's.
  */
 export {
+  accountsOfPerson,
   findUserByEmail,
   findUserById,
   findUsersByIdsOrEmails,

@@ -289,3 +289,56 @@ export function usersWithRole(db: Executor, organizationId: string, roles: Role[
     .orderBy('u.fullName')
     .execute();
 }
+
+/**
+ * Accounts matching a person (by e-mail, phone key — the last ten digits — or id), limited to the
+ * members of `organizationId` when given; each with its memberships and its sessions.
+ */
+export function accountsOfPerson(
+  db: Executor,
+  criteria: { organizationId: string | null; emails: readonly string[]; phoneKeys: readonly string[]; userIds: readonly string[] },
+) {
+  if (criteria.emails.length + criteria.phoneKeys.length + criteria.userIds.length === 0) return Promise.resolve([]);
+  let query = db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.fullName', 'u.email', 'u.phone', 'u.locale', 'u.isActive', 'u.lastLoginAt', 'u.createdAt'])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('memberships as m')
+          .innerJoin('organizations as o', 'o.id', 'm.organizationId')
+          .select(['m.organizationId', 'o.shortName as organizationName', 'm.role', 'm.createdAt'])
+          .whereRef('m.userId', '=', 'u.id')
+          .orderBy('m.createdAt'),
+      ).as('memberships'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('sessions as s')
+          .select(['s.createdAt', 's.lastSeenAt', 's.expiresAt', 's.ip', 's.userAgent'])
+          .whereRef('s.userId', '=', 'u.id')
+          .orderBy('s.createdAt'),
+      ).as('sessions'),
+    ])
+    .where((eb) =>
+      eb.or([
+        ...(criteria.emails.length > 0 ? [eb('u.email', '=', anyOf(criteria.emails, 'text'))] : []),
+        ...(criteria.userIds.length > 0 ? [eb('u.id', '=', anyOf(criteria.userIds))] : []),
+        ...(criteria.phoneKeys.length > 0
+          ? [eb(sql<string>`right(regexp_replace(u.phone, '[^0-9]', '', 'g'), 10)`, '=', anyOf(criteria.phoneKeys, 'text'))]
+          : []),
+      ]),
+    );
+  if (criteria.organizationId) {
+    const organizationId = criteria.organizationId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as mo')
+          .select('mo.id')
+          .whereRef('mo.userId', '=', 'u.id')
+          .where('mo.organizationId', '=', organizationId),
+      ),
+    );
+  }
+  return query.orderBy('u.createdAt').execute();
+}

@@ -83,6 +83,23 @@ export async function currentConsent(
   return own ? { version: own.version, text: own.text, custom: true, createdAt: own.createdAt } : defaultConsent(ctx, school);
 }
 
+/**
+ * The text of a consent version an organisation showed (for a person's data export): its own text
+ * of that version, the built-in text for the built-in version, null when unknown.
+ */
+export async function consentTextOf(
+  deps: Deps,
+  ctx: Pick<RequestContext, 'locale'>,
+  organizationId: string,
+  version: string,
+): Promise<string | null> {
+  const own = await repo.findConsentText(deps.db, organizationId, version);
+  if (own) return own.text;
+  if (version !== DEFAULT_CONSENT_VERSION) return null;
+  const org = await findOrganizationInternal(deps, organizationId);
+  return org ? defaultConsent(ctx, org).text : null;
+}
+
 /** A version the person may have seen: the current one, or an earlier text of this organisation. */
 async function assertConsentVersion(deps: Deps, ctx: RequestContext, school: School, version: string): Promise<void> {
   const current = await currentConsent(deps, ctx, school);

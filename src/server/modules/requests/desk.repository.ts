@@ -33,6 +33,7 @@ export interface DeskPatch {
   autoCloseDays?: number;
   reopenWindowDays?: number;
   reminderLeadHours?: number;
+  anonymizeAfterDays?: number;
 }
 
 export function updateDesk(db: Executor, organizationId: string, patch: DeskPatch & { updatedAt: Date; updatedBy: string | null }) {

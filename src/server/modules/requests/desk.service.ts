@@ -1,9 +1,10 @@
 /**
  * Desks: every organisation that takes requests (a school, a support service) has one, with its
  * policy (number prefix, review term and unit, Labour Code art. 14 move, pause while waiting,
- * auto-close period, reopen window, reminder lead time) and its own two-level category taxonomy,
- * seeded with the defaults of DOMAIN §3.2 the first time the desk is used. Head and admin edit
- * both; consultants read the policy; everyone who may file a request reads the categories.
+ * auto-close period, reopen window, reminder lead time, retention of personal data) and its own
+ * two-level category taxonomy, seeded with the defaults of DOMAIN §3.2 the first time the desk is
+ * used. Head and admin edit both; consultants read the policy; everyone who may file a request
+ * reads the categories.
  */
 import type { DeadlinePolicy } from '../../../domain/requests/deadlines.ts';
 import { DEFAULT_CATEGORIES, defaultNumberPrefix, type RequestType } from '../../../domain/requests/taxonomy.ts';
@@ -24,6 +25,8 @@ export interface DeskPolicy extends DeadlinePolicy {
   readonly autoCloseDays: number;
   readonly reopenWindowDays: number;
   readonly reminderLeadHours: number;
+  /** Finished requests are de-personalised this many days after closing (request-retention.ts). */
+  readonly anonymizeAfterDays: number;
   readonly updatedAt: Date;
 }
 

@@ -61,6 +61,7 @@ export function presentQueueItem(row: QueueRow, policy: DeskPolicy, now: Date) {
     dueAt: row.dueAt,
     legalDueAt: row.legalDueAt,
     badge: presentBadge(badgeOf(row, policy, now)),
+    anonymizedAt: row.anonymizedAt,
     updatedAt: row.updatedAt,
   };
 }
@@ -173,6 +174,7 @@ export async function presentForDesk(db: Executor, row: RequestRow, policy: Desk
     rejection: row.rejectReason ? { reason: row.rejectReason, comment: row.rejectComment } : null,
     resolution: row.resolution,
     consent: row.consentAt ? { at: row.consentAt, version: row.consentVersion } : null,
+    anonymizedAt: row.anonymizedAt,
     metrics: metrics(row),
     allowedActions: actionsFor(row, policy, 'staff', now),
     timeline: events.map((event) => {
@@ -237,6 +239,7 @@ export async function presentForRequester(
     closedAt: row.closedAt,
     resolution: row.resolution,
     rejection: row.rejectReason ? { reason: row.rejectReason, comment: row.rejectComment } : null,
+    anonymizedAt: row.anonymizedAt,
     allowedActions: actionsFor(row, policy, 'requester', now),
     timeline: events.map((event) => ({
       id: event.id,

@@ -530,6 +530,7 @@ const QUEUE_COLUMNS = [
   'r.pausedSince',
   'r.resolvedAt',
   'r.rejectedAt',
+  'r.anonymizedAt',
   'r.updatedAt',
 ] as const;
 

@@ -155,6 +155,7 @@ export const DeskPatchBody = Type.Object(
     autoCloseDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
     reopenWindowDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
     reminderLeadHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 240 })),
+    anonymizeAfterDays: Type.Optional(Type.Integer({ minimum: 30, maximum: 3650 })),
   },
   { additionalProperties: false, minProperties: 1 },
 );

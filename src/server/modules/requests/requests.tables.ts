@@ -21,6 +21,7 @@ export interface RequestDesksTable {
   autoCloseDays: Generated<number>;
   reopenWindowDays: Generated<number>;
   reminderLeadHours: Generated<number>;
+  anonymizeAfterDays: Generated<number>;
   updatedAt: GeneratedTimestamp;
   updatedBy: string | null;
 }
@@ -87,6 +88,7 @@ export interface RequestsTable {
   consentVersion: string | null;
   idempotencyKey: string | null;
   sourceMessageId: string | null;
+  anonymizedAt: NullableTimestamp;
   createdByUserId: string | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;

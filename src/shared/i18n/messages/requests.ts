@@ -102,9 +102,13 @@ export const ru = {
   'requests.event.deadline_changed': 'Срок пересчитан',
   'requests.event.reminder_sent': 'Отправлено напоминание о сроке',
   'requests.event.escalated': 'Срок нарушен: сообщено руководителю',
+  'requests.event.anonymized': 'Персональные данные обезличены по истечении срока хранения',
   'requests.delivery.pending': 'Письмо в очереди',
   'requests.delivery.sent': 'Письмо отправлено',
   'requests.delivery.failed': 'Письмо не доставлено',
+
+  'privacy.error.criteriaRequired': 'Укажите адрес электронной почты или телефон человека',
+  'privacy.error.phoneTooShort': 'В номере телефона слишком мало цифр: нужно не меньше семи',
 
   'requests.unassigned': 'не назначен',
   'requests.noDeadline': 'срок приостановлен',
@@ -141,14 +145,16 @@ export const ru = {
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
-  'error.REQUEST_WORDING_UNCLEAR': 'Please describe the difficulty more clearly: the consultant must understand what happened and what you wanted to do.',
+  'error.REQUEST_WORDING_UNCLEAR':
+    'Please describe the difficulty more clearly: the consultant must understand what happened and what you wanted to do.',
   'error.CONSENT_REQUIRED': 'To send a request, please consent to the processing of personal data.',
   'error.ATTACHMENT_TOO_MANY': 'At most {max} files per message.',
   'error.ATTACHMENT_TOO_LARGE': 'The file "{name}" is larger than {maxMb} MB.',
   'error.ATTACHMENT_TYPE_NOT_ALLOWED': 'The file "{name}" was not accepted: only images (PNG, JPEG, WebP, GIF) and PDF can be attached.',
 
   'requests.error.invalidTransition': 'The action "{action}" is not available: the request is "{status}".',
-  'requests.error.reopenWindowExpired': 'The request was resolved more than {days} days ago and cannot be reopened. Please create a new request.',
+  'requests.error.reopenWindowExpired':
+    'The request was resolved more than {days} days ago and cannot be reopened. Please create a new request.',
   'requests.error.noDesk': 'This organisation does not take requests.',
 
   'requests.field.bodyRequired': 'Write the text of the message.',
@@ -170,7 +176,8 @@ export const en: Record<keyof typeof ru, string> = {
   'requests.wording.no_letters': 'Describe the difficulty in words.',
   'requests.wording.empty': 'Describe what you did, what you expected and what happened.',
   'requests.wording.too_short': 'Too short. Describe what you did, what you expected and what happened.',
-  'requests.wording.vague': 'It is unclear what the difficulty is. Name the Portal section, the class or lesson, and what exactly does not work.',
+  'requests.wording.vague':
+    'It is unclear what the difficulty is. Name the Portal section, the class or lesson, and what exactly does not work.',
   'requests.wording.all_caps': 'The text is in capital letters, which makes it harder to read.',
   'requests.wording.repeated_characters': 'The text has many repeated characters.',
   'requests.wording.structure_incomplete': 'Please fill in this field too — it helps the consultant understand the task sooner.',
@@ -239,9 +246,13 @@ export const en: Record<keyof typeof ru, string> = {
   'requests.event.deadline_changed': 'Deadline recomputed',
   'requests.event.reminder_sent': 'Deadline reminder sent',
   'requests.event.escalated': 'Deadline missed: the head was told',
+  'requests.event.anonymized': 'Personal data erased: the retention period is over',
   'requests.delivery.pending': 'E-mail queued',
   'requests.delivery.sent': 'E-mail sent',
   'requests.delivery.failed': 'E-mail not delivered',
+
+  'privacy.error.criteriaRequired': 'Enter the person’s e-mail address or phone number',
+  'privacy.error.phoneTooShort': 'The phone number has too few digits: at least seven are needed',
 
   'requests.unassigned': 'not assigned',
   'requests.noDeadline': 'clock paused',
@@ -249,7 +260,8 @@ export const en: Record<keyof typeof ru, string> = {
   'requests.mail.signature': '— {org}\nOpora help desk',
   'requests.mail.statusLink': 'Status of the request and the conversation (a personal link, do not forward it):\n{link}',
   'requests.mail.ack.subject': 'Request {number} registered',
-  'requests.mail.ack.body': 'Hello, {name}!\n\nYour request "{subject}" was registered on {registeredAt} as number {number}.\nIt will be reviewed by {dueAt}.',
+  'requests.mail.ack.body':
+    'Hello, {name}!\n\nYour request "{subject}" was registered on {registeredAt} as number {number}.\nIt will be reviewed by {dueAt}.',
   'requests.mail.reply.subject': 'Reply to request {number}',
   'requests.mail.reply.body': 'Hello, {name}!\n\nThe consultant replied to your request {number} "{subject}":\n\n{message}',
   'requests.mail.clarification.subject': 'Clarification needed for request {number}',

@@ -1,0 +1,37 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { contextOf } from '../../http/auth.ts';
+import { Uuid } from '../../http/common.schemas.ts';
+import type { App, RouteOptions } from '../../http/types.ts';
+import { exportFileName, exportForOrganization, exportOwn } from './privacy.service.ts';
+
+const OrganizationParams = Type.Object({ organizationId: Uuid }, { additionalProperties: false });
+/** Empty strings are allowed (a form's blank field) and mean "not given". */
+const PersonQuery = Type.Object(
+  {
+    email: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })])),
+    phone: Type.Optional(Type.String({ maxLength: 40, pattern: '^[0-9+()\\-\\s]*$' })),
+  },
+  { additionalProperties: false },
+);
+
+export async function privacyRoutes(app: App, { deps }: RouteOptions): Promise<void> {
+  app.get(
+    '/api/organizations/:organizationId/personal-data',
+    { schema: { tags: ['privacy'], params: OrganizationParams, querystring: PersonQuery } },
+    async (request, reply) => {
+      const document = await exportForOrganization(deps, contextOf(request), request.params.organizationId, request.query);
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="${exportFileName(document.generatedAt)}"`)
+        .send(document);
+    },
+  );
+
+  app.get('/api/me/personal-data', { schema: { tags: ['privacy'] } }, async (request, reply) => {
+    const document = await exportOwn(deps, contextOf(request));
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="${exportFileName(document.generatedAt)}"`)
+      .send(document);
+  });
+}

@@ -1,0 +1,166 @@
+/**
+ * Export of one person's data (152-FZ art. 14: a person may learn what an operator processes about
+ * them; DESIGN "Rules that keep data safe"). Two use cases, each one read-only transaction with
+ * its audit row:
+ * - the head or admin of an organisation finds a person by e-mail or phone and gets everything the
+ *   organisation holds about them: accounts that are its members (with sign-in sessions) and the
+ *   requests they filed there;
+ * - a signed-in user downloads the same about themself, across organisations.
+ * What a request holds for its requester: the wording, the answers they could see (never the
+ * staff's internal notes), the names of the files, the consent given and its text.
+ * The data come from the modules that own them (identity, requests, intake).
+ */
+import { emailKey, phoneKey } from '../../../domain/personal-data.ts';
+import type { Executor } from '../../db/database.ts';
+import type { Deps } from '../../deps.ts';
+import { authorize, requireActor } from '../../http/access.ts';
+import type { RequestContext } from '../../http/actor.ts';
+import { AppError, validation } from '../../http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { accountsOfPerson } from '../identity/identity.lookup.ts';
+import { consentTextOf } from '../intake/intake.service.ts';
+import { findOrganizationInternal } from '../organizations/organizations.service.ts';
+import { requestsOfPerson } from '../requests/request-privacy.ts';
+
+export const EXPORT_FORMAT = 'opora.personal-data/1';
+
+export interface PersonQuery {
+  email?: string | undefined;
+  phone?: string | undefined;
+}
+
+interface Criteria {
+  organizationId: string | null;
+  emails: string[];
+  phoneKeys: string[];
+  userIds: string[];
+}
+
+/** The criteria a head typed in, or a 400 that says what is missing or wrong. */
+function criteriaOf(organizationId: string, query: PersonQuery): Criteria {
+  const email = query.email?.trim() ? emailKey(query.email) : null;
+  const phone = query.phone?.trim() ? query.phone : null;
+  const key = phone ? phoneKey(phone) : null;
+  if (phone && !key) throw validation({ phone: { key: 'privacy.error.phoneTooShort' } });
+  if (!email && !key) throw validation({ email: { key: 'privacy.error.criteriaRequired' } });
+  return { organizationId, emails: email ? [email] : [], phoneKeys: key ? [key] : [], userIds: [] };
+}
+
+async function collect(deps: Deps, ctx: RequestContext, tx: Executor, criteria: Criteria) {
+  const accounts = await accountsOfPerson(tx, criteria);
+  const requests = await requestsOfPerson(tx, { ...criteria, userIds: [...criteria.userIds, ...accounts.map((a) => a.id)] });
+  const consentTexts = new Map<string, string | null>();
+  for (const { row } of requests) {
+    const key = `${row.organizationId}:${row.consentVersion}`;
+    if (row.consentVersion && !consentTexts.has(key))
+      consentTexts.set(key, await consentTextOf({ ...deps, db: tx }, ctx, row.organizationId, row.consentVersion));
+  }
+  return {
+    accounts: accounts.map((a) => ({
+      id: a.id,
+      name: a.fullName,
+      email: a.email,
+      phone: a.phone,
+      locale: a.locale,
+      active: a.isActive,
+      createdAt: a.createdAt,
+      lastLoginAt: a.lastLoginAt,
+      memberships: a.memberships,
+      sessions: a.sessions,
+    })),
+    requests: requests.map(({ row, messages }) => ({
+      id: row.id,
+      number: row.number,
+      organizationName: row.organizationName,
+      registeredAt: row.registeredAt,
+      channel: row.channel,
+      type: row.type,
+      status: row.status,
+      category: row.categoryName,
+      subject: row.subject,
+      whatDid: row.whatDid,
+      expected: row.expected,
+      happened: row.happened,
+      description: row.description,
+      requester: {
+        kind: row.requesterKind,
+        name: row.requesterName,
+        email: row.requesterEmail,
+        phone: row.requesterPhone,
+        childClass: row.childClass,
+      },
+      consent: row.consentAt
+        ? {
+            at: row.consentAt,
+            version: row.consentVersion,
+            text: consentTexts.get(`${row.organizationId}:${row.consentVersion}`) ?? null,
+          }
+        : null,
+      resolution: row.resolution,
+      rejectReason: row.rejectReason,
+      rejectComment: row.rejectComment,
+      anonymizedAt: row.anonymizedAt,
+      messages,
+    })),
+  };
+}
+
+export type PersonalDataExport = Awaited<ReturnType<typeof exportForOrganization>>;
+
+/** Everything an organisation holds about a person found by e-mail and/or phone (head, admin). */
+export async function exportForOrganization(deps: Deps, ctx: RequestContext, organizationId: string, query: PersonQuery) {
+  const org = await findOrganizationInternal(deps, organizationId);
+  if (!org) throw new AppError('NOT_FOUND');
+  authorize(ctx, 'personalData.export', org.path);
+  const criteria = criteriaOf(org.id, query);
+  const generatedAt = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const found = await collect(deps, ctx, tx, criteria);
+    await recordAudit(tx, ctx, {
+      organizationId: org.id,
+      action: 'personal_data.export',
+      entityType: 'person',
+      entityId: null,
+      after: {
+        email: criteria.emails[0] ?? null,
+        phone: query.phone?.trim() || null,
+        accounts: found.accounts.length,
+        requests: found.requests.length,
+      },
+    });
+    return {
+      format: EXPORT_FORMAT,
+      generatedAt,
+      organization: { id: org.id, name: org.name },
+      query: { email: criteria.emails[0] ?? null, phone: query.phone?.trim() || null },
+      ...found,
+    };
+  });
+}
+
+/** Everything Opora holds about the signed-in user: their account and the requests they filed. */
+export async function exportOwn(deps: Deps, ctx: RequestContext) {
+  const actor = requireActor(ctx);
+  const generatedAt = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const found = await collect(deps, ctx, tx, {
+      organizationId: null,
+      emails: [emailKey(actor.email)],
+      phoneKeys: [],
+      userIds: [actor.userId],
+    });
+    await recordAudit(tx, ctx, {
+      organizationId: actor.membership?.organizationId ?? null,
+      action: 'personal_data.export',
+      entityType: 'user',
+      entityId: actor.userId,
+      after: { accounts: found.accounts.length, requests: found.requests.length },
+    });
+    return { format: EXPORT_FORMAT, generatedAt, organization: null, query: { userId: actor.userId }, ...found };
+  });
+}
+
+/** The file name a download of an export gets. */
+export function exportFileName(generatedAt: Date): string {
+  return `opora-personal-data-${generatedAt.toISOString().slice(0, 10)}.json`;
+}

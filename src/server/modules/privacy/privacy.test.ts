@@ -1,0 +1,341 @@
+/**
+ * Personal data under 152-FZ on a real database:
+ * - the export of one person's data: what the head of a school gets (found by e-mail or by a phone
+ *   number written another way), what is left out (internal notes, other people, other schools),
+ *   who may ask, the 400s for bad criteria, the audit row, a user's own export;
+ * - the nightly de-personalisation of finished requests after the desk's retention period: what
+ *   is erased, what stays, the audit record of the numbers, and that a second run finds nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock, login, useTestApp, type Client, type TestApp } from '../../../../tests/helpers/app.ts';
+import { createOrganization, createUser, createWorld, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
+import { housekeepingJob } from '../../jobs/housekeeping.ts';
+import { enqueueJob } from '../../jobs/jobs.repository.ts';
+import { solveChallenge } from '../intake/pow.ts';
+import { anonymizeRequestsTask } from '../requests/request-privacy.ts';
+import { multipart, PNG } from '../requests/test-support.ts';
+
+const DAY = 24 * 3600_000;
+const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+const ago = (days: number) => new Date(now.getTime() - days * DAY);
+
+let t: TestApp;
+let world: TestWorld;
+let head: Client;
+let consultant: Client;
+let categoryId: string;
+
+beforeAll(async () => {
+  t = await useTestApp({ clock: fixedClock(now.toISOString()) });
+  world = await createWorld(t.db.db);
+  head = await login(t.app, world.users.head.email, TEST_PASSWORD);
+  consultant = await login(t.app, world.users.consultant.email, TEST_PASSWORD);
+  const tree = (await consultant.get(`/api/organizations/${world.school.id}/request-categories`)).json() as Array<{
+    children: Array<{ id: string }>;
+  }>;
+  categoryId = tree[0]!.children[0]!.id;
+});
+
+/** A parent's submission of the school's public form (with the proof of work solved). */
+async function publicForm(requester: { name: string; email: string; phone: string }): Promise<{ id: string; number: string }> {
+  const remoteAddress = `10.9.0.${Math.floor(Math.random() * 250)}`;
+  const challenge = await t.app.inject({
+    method: 'POST',
+    url: `/api/public/schools/${world.school.slug}/challenge`,
+    payload: {},
+    remoteAddress,
+  });
+  expect(challenge.statusCode).toBe(200);
+  const pow = challenge.json() as { challenge: string; difficulty: number };
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `/api/public/schools/${world.school.slug}/requests`,
+    remoteAddress,
+    payload: {
+      requesterKind: 'parent',
+      ...requester,
+      childClass: '5 Б',
+      categoryId,
+      subject: 'Не вижу оценку за контрольную',
+      whatDid: 'Открыла дневник дочери, раздел «Оценки» за среду.',
+      expected: 'Увидеть оценку за контрольную по математике.',
+      happened: 'Клетка пустая, хотя учитель говорит, что поставила.',
+      description: '',
+      consent: true,
+      consentVersion: 'default-1',
+      idempotencyKey: randomUUID(),
+      pow: { challenge: pow.challenge, nonce: solveChallenge(pow.challenge, pow.difficulty) },
+    },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  const number = (response.json() as { number: string }).number;
+  const row = await t.db.db.selectFrom('requests').select(['id', 'number']).where('number', '=', number).executeTakeFirstOrThrow();
+  return row;
+}
+
+/** A consultant's intake of a call, with a screenshot and (when given) an e-mail for the answer. */
+async function intake(requester: { name: string; phone: string; email?: string }, subject = 'Не открывается расписание'): Promise<string> {
+  const body = multipart(
+    {
+      data: {
+        channel: 'phone',
+        subject,
+        requester: { kind: 'parent', ...requester },
+        categoryId,
+        assignToMe: true,
+        idempotencyKey: randomUUID(),
+      },
+    },
+    [{ name: 'screen.png', data: PNG }],
+  );
+  const response = await consultant.request('POST', '/api/requests/intake', body.payload, body.headers);
+  expect(response.statusCode, response.body).toBe(201);
+  return (response.json() as { id: string }).id;
+}
+
+interface ExportDocument {
+  format: string;
+  organization: { id: string } | null;
+  query: Record<string, unknown>;
+  accounts: Array<{
+    id: string;
+    email: string;
+    memberships: Array<{ organizationId: string; role: string }>;
+    sessions: Array<{ ip: string | null; userAgent: string | null }>;
+  }>;
+  requests: Array<{
+    number: string;
+    subject: string;
+    requester: { name: string; email: string | null; phone: string | null };
+    consent: { version: string; text: string | null } | null;
+    messages: Array<{ type: string; from: string; body: string | null; attachments: Array<{ fileName: string }> }>;
+  }>;
+}
+
+async function exportOf(client: Client, query: string) {
+  return client.get(`/api/organizations/${world.school.id}/personal-data?${query}`);
+}
+
+describe('the export of one person’s data', () => {
+  it('gives the head what the school holds about a person found by e-mail or phone, without internal notes, and audits it', async () => {
+    const email = `mother-${randomUUID().slice(0, 8)}@mail.example`;
+    const web = await publicForm({ name: 'Смирнова Ольга Ивановна', email, phone: '+7 (912) 345-67-89' });
+    expect((await consultant.post(`/api/requests/${web.id}/replies`, { body: 'Учитель выставит оценку сегодня.' })).statusCode).toBe(201);
+    expect((await consultant.post(`/api/requests/${web.id}/notes`, { body: 'Напомнить учителю про журнал.' })).statusCode).toBe(201);
+    await intake({ name: 'Смирнова Ольга', phone: '8 912 345 67 89' });
+    await intake({ name: 'Другой Родитель', phone: '+7 900 111-22-33', email: 'other@mail.example' });
+
+    const byEmail = await exportOf(head, `email=${encodeURIComponent(email.toUpperCase())}`);
+    expect(byEmail.statusCode, byEmail.body).toBe(200);
+    expect(byEmail.headers['content-disposition']).toBe(
+      `attachment; filename="opora-personal-data-${now.toISOString().slice(0, 10)}.json"`,
+    );
+    expect(byEmail.headers['cache-control']).toBe('no-store');
+    const document = byEmail.json() as ExportDocument;
+    expect(document.format).toBe('opora.personal-data/1');
+    expect(document.organization?.id).toBe(world.school.id);
+    expect(document.query).toEqual({ email, phone: null });
+    expect(document.accounts).toEqual([]);
+    expect(document.requests.map((r) => r.number)).toEqual([web.number]);
+    const [request] = document.requests;
+    expect(request!.requester).toMatchObject({ name: 'Смирнова Ольга Ивановна', email, phone: '+7 (912) 345-67-89' });
+    expect(request!.consent?.version).toBe('default-1');
+    expect(request!.consent?.text).toContain(world.school.name);
+    const bodies = request!.messages.map((m) => m.body);
+    expect(bodies).toContain('Учитель выставит оценку сегодня.');
+    expect(bodies).not.toContain('Напомнить учителю про журнал.');
+
+    const byPhone = (await exportOf(head, `phone=${encodeURIComponent('9123456789')}`)).json() as ExportDocument;
+    expect(byPhone.requests).toHaveLength(2);
+    expect(byPhone.requests.map((r) => r.requester.phone).sort()).toEqual(['+7 (912) 345-67-89', '8 912 345 67 89']);
+    const intakeRequest = byPhone.requests.find((r) => r.requester.phone === '8 912 345 67 89')!;
+    expect(intakeRequest.messages[0]!.attachments.map((a) => a.fileName)).toEqual(['screen.png']);
+    expect(JSON.stringify(byPhone)).not.toContain('other@mail.example');
+
+    const audit = await t.db.db
+      .selectFrom('auditLog')
+      .select(['actorUserId', 'organizationId', 'entityType', 'after'])
+      .where('action', '=', 'personal_data.export')
+      .orderBy('id')
+      .execute();
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({ actorUserId: world.users.head.id, organizationId: world.school.id, entityType: 'person' });
+    expect(audit[0]!.after).toEqual({ email, phone: null, accounts: 0, requests: 1 });
+    expect(audit[1]!.after).toEqual({ email: null, phone: '9123456789', accounts: 0, requests: 2 });
+  });
+
+  it('lists a member’s account with memberships and sign-ins, and the requests filed from the account', async () => {
+    const parent = await login(t.app, world.users.parent.email, TEST_PASSWORD);
+    const filed = await parent.post('/api/requests', {
+      subject: 'Не приходят уведомления о домашнем задании',
+      description: 'С понедельника не приходят уведомления о домашнем задании по русскому языку в 5 «Б».',
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const document = (await exportOf(head, `email=${world.users.parent.email}`)).json() as ExportDocument;
+    expect(document.accounts).toHaveLength(1);
+    expect(document.accounts[0]).toMatchObject({ id: world.users.parent.id, email: world.users.parent.email });
+    expect(document.accounts[0]!.memberships).toEqual([expect.objectContaining({ organizationId: world.school.id, role: 'parent' })]);
+    expect(document.accounts[0]!.sessions.length).toBeGreaterThan(0);
+    expect(document.requests.map((r) => r.subject)).toEqual(['Не приходят уведомления о домашнем задании']);
+
+    // The parent's own export: the same account and request, without naming an organisation.
+    const own = await parent.get('/api/me/personal-data');
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-disposition']).toMatch(/^attachment; filename="opora-personal-data-/);
+    const mine = own.json() as ExportDocument;
+    expect(mine.organization).toBeNull();
+    expect(mine.query).toEqual({ userId: world.users.parent.id });
+    expect(mine.accounts.map((a) => a.id)).toEqual([world.users.parent.id]);
+    expect(mine.requests.map((r) => r.subject)).toEqual(['Не приходят уведомления о домашнем задании']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/personal-data' })).statusCode).toBe(401);
+  });
+
+  it('is for the head and the admin of the school only', async () => {
+    const schoolB = await createOrganization(t.db.db, 'school', world.municipality);
+    const headB = await login(t.app, (await createUser(t.db.db, schoolB, 'head')).email, TEST_PASSWORD);
+    const municipalAdmin = await login(t.app, (await createUser(t.db.db, world.municipality, 'admin')).email, TEST_PASSWORD);
+    const expected: Array<[Client, number]> = [
+      [head, 200],
+      [await login(t.app, world.users.admin.email, TEST_PASSWORD), 200],
+      [municipalAdmin, 200],
+      [consultant, 403],
+      [await login(t.app, world.users.staff.email, TEST_PASSWORD), 403],
+      [await login(t.app, world.users.parent.email, TEST_PASSWORD), 403],
+      [await login(t.app, world.users.operator.email, TEST_PASSWORD), 403],
+      [headB, 403],
+    ];
+    const seen = [];
+    for (const [client] of expected) seen.push((await exportOf(client, 'email=someone@mail.example')).statusCode);
+    expect(seen).toEqual(expected.map(([, status]) => status));
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/organizations/${world.school.id}/personal-data?email=a@b.example` })).statusCode,
+    ).toBe(401);
+    expect((await head.get(`/api/organizations/${randomUUID()}/personal-data?email=a@b.example`)).statusCode).toBe(404);
+  });
+
+  it('answers missing or malformed criteria with a 400 that names the field, in Russian', async () => {
+    const none = await exportOf(head, 'email=&phone=');
+    expect(none.statusCode).toBe(400);
+    expect(none.json().fields).toEqual({ email: 'Укажите адрес электронной почты или телефон человека' });
+    const short = await exportOf(head, 'phone=12-34');
+    expect(short.statusCode).toBe(400);
+    expect(short.json().fields).toEqual({ phone: 'В номере телефона слишком мало цифр: нужно не меньше семи' });
+    for (const query of ['email=not-an-address', 'phone=call%20me', 'name=Smirnova']) {
+      const response = await exportOf(head, query);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().error).toBe('VALIDATION');
+    }
+  });
+});
+
+describe('de-personalisation after the retention period', () => {
+  it('erases the personal data of requests finished before the period and records which', async () => {
+    expect((await head.patch(`/api/organizations/${world.school.id}/request-desk`, { anonymizeAfterDays: 10 })).statusCode).toBe(400);
+    const patched = await head.patch(`/api/organizations/${world.school.id}/request-desk`, { anonymizeAfterDays: 30 });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().anonymizeAfterDays).toBe(30);
+
+    const email = `father-${randomUUID().slice(0, 8)}@mail.example`;
+    const old = await intake({ name: 'Кузнецов Пётр', phone: '+7 901 555-44-33', email }, 'Кузнецов Миша, 3 «В»: нет оценок');
+    const rejected = await publicForm({ name: 'Орлова Анна', email: `anna-${randomUUID().slice(0, 8)}@mail.example`, phone: '' });
+    const recent = await intake({ name: 'Недавний Заявитель', phone: '+7 901 000-00-01' });
+    const open = await intake({ name: 'Открытый Заявитель', phone: '+7 901 000-00-02' });
+    expect((await consultant.post(`/api/requests/${old}/replies`, { body: 'Пётр Сергеевич, оценки появятся завтра.' })).statusCode).toBe(
+      201,
+    );
+    for (const [id, actions] of [
+      [old, ['resolve', 'close']],
+      [recent, ['resolve', 'close']],
+      [rejected.id, ['reject']],
+    ] as const) {
+      for (const action of actions) {
+        const body =
+          action === 'reject'
+            ? { action, reason: 'insufficient_information', body: 'Не указан класс.' }
+            : action === 'resolve'
+              ? { action, body: 'Готово.' }
+              : { action };
+        const response = await consultant.post(`/api/requests/${id}/transitions`, body);
+        expect(response.statusCode, response.body).toBe(200);
+      }
+    }
+    // Finished 40 days ago (the lifecycle ran through the API; only the clock is moved back).
+    await sql`update requests set resolved_at = ${ago(41)}, closed_at = ${ago(40)} where id = ${old}`.execute(t.db.db);
+    await sql`update requests set rejected_at = ${ago(40)} where id = ${rejected.id}`.execute(t.db.db);
+    await sql`update requests set resolved_at = ${ago(11)}, closed_at = ${ago(10)} where id = ${recent}`.execute(t.db.db);
+    const notices = () =>
+      t.db.db
+        .selectFrom('notifications')
+        .select('id')
+        .where('link', 'in', [`/requests/${old}`, `/requests/${rejected.id}`])
+        .execute();
+    expect((await notices()).length).toBeGreaterThan(0);
+    const mails = () => t.db.db.selectFrom('emailOutbox').select('id').where('relatedId', 'in', [old, rejected.id]).execute();
+    expect((await mails()).length).toBeGreaterThan(0);
+
+    await enqueueJob(t.db.db, housekeepingJob(new Date(now.getTime() - DAY)));
+    await t.runner.runDue();
+
+    const view = (await consultant.get(`/api/requests/${old}`)).json();
+    expect(view.anonymizedAt).toBe(now.toISOString());
+    expect(view.subject).toBe('—');
+    expect(view.requester).toMatchObject({ name: '—', email: null, phone: null, childClass: null });
+    expect(view.wording).toEqual({ whatDid: null, expected: null, happened: null, description: null });
+    expect(view.resolution).toBeNull();
+    expect(view.status).toBe('closed');
+    expect(view.timeline.every((event: { body: string | null }) => event.body === null)).toBe(true);
+    expect(view.timeline.flatMap((event: { attachments: unknown[] }) => event.attachments)).toEqual([]);
+    expect(view.timeline.at(-1)).toMatchObject({ type: 'anonymized', actor: { kind: 'system' } });
+    expect(JSON.stringify(view)).not.toMatch(/Кузнецов|Пётр|father-/);
+    const rejectedView = (await consultant.get(`/api/requests/${rejected.id}`)).json();
+    expect(rejectedView.rejection).toEqual({ reason: 'insufficient_information', comment: null });
+    expect(rejectedView.requester.name).toBe('—');
+
+    for (const table of ['request_status_tokens', 'request_attachments'] as const) {
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from ${sql.table(table)} where request_id in (${old}, ${rejected.id})`.execute(t.db.db);
+      expect(rows[0]!.n, table).toBe(0);
+    }
+    expect(await notices()).toEqual([]);
+    expect(await mails()).toEqual([]);
+
+    // The recently closed and the open request keep everything.
+    for (const [id, name] of [
+      [recent, 'Недавний Заявитель'],
+      [open, 'Открытый Заявитель'],
+    ] as const) {
+      const kept = (await consultant.get(`/api/requests/${id}`)).json();
+      expect([kept.anonymizedAt, kept.requester.name]).toEqual([null, name]);
+    }
+
+    const record = await t.db.db
+      .selectFrom('auditLog')
+      .select(['organizationId', 'actorUserId', 'after'])
+      .where('action', '=', 'request.anonymize')
+      .execute();
+    expect(record).toHaveLength(1);
+    expect(record[0]).toMatchObject({ organizationId: world.school.id, actorUserId: null });
+    const numbers = (await consultant.get(`/api/requests/${old}`)).json().number as string;
+    expect(record[0]!.after).toMatchObject({ requests: 2, numbers: [numbers, rejected.number].sort(), anonymizeAfterDays: 30 });
+    const purge = await t.db.db.selectFrom('auditLog').select('after').where('action', '=', 'housekeeping.purge').executeTakeFirstOrThrow();
+    expect(purge.after).toMatchObject({ deleted: { requestsAnonymized: 2 } });
+
+    // Nothing is left for a second run, and the person can no longer be found.
+    expect(await anonymizeRequestsTask.run(t.deps, now)).toBe(0);
+    expect(((await exportOf(head, `email=${email}`)).json() as ExportDocument).requests).toEqual([]);
+  });
+
+  it('never takes a closed request that could still be reopened', async () => {
+    await head.patch(`/api/organizations/${world.school.id}/request-desk`, { anonymizeAfterDays: 30, reopenWindowDays: 60 });
+    const id = await intake({ name: 'Окно Переоткрытия', phone: '+7 901 000-00-03' });
+    for (const body of [{ action: 'resolve', body: 'Готово.' }, { action: 'close' }])
+      expect((await consultant.post(`/api/requests/${id}/transitions`, body)).statusCode).toBe(200);
+    await sql`update requests set resolved_at = ${ago(45)}, closed_at = ${ago(45)} where id = ${id}`.execute(t.db.db);
+    expect(await anonymizeRequestsTask.run(t.deps, now)).toBe(0);
+    await sql`update requests set resolved_at = ${ago(61)}, closed_at = ${ago(61)} where id = ${id}`.execute(t.db.db);
+    expect(await anonymizeRequestsTask.run(t.deps, now)).toBe(1);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The requests module's part of personal-data handling (152-FZ):
+ * - the nightly housekeeping task that de-personalises finished requests once their desk's
+ *   retention period has passed (domain/requests/retention.ts), one audited batch at a time;
+ * - one person's requests, as the privacy module's export shows them to the person.
+ * Access checks are the calling use case's (privacy.service.ts).
+ */
+import { anonymizeFinishedBefore } from '../../../domain/requests/retention.ts';
+import type { Executor } from '../../db/database.ts';
+import { systemContext } from '../../http/actor.ts';
+import { deleteInBatches, type HousekeepingTask } from '../../jobs/housekeeping.ts';
+import { deleteEmailsRelatedTo } from '../../mail/outbox.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { RELATED_TYPE } from './request-notify.ts';
+import * as repo from './requests-privacy.repository.ts';
+import type { PersonCriteria } from './requests-privacy.repository.ts';
+
+/** Requests per statement and transaction: short locks, however many are due. */
+export const ANONYMIZE_BATCH = 500;
+
+/**
+ * Housekeeping: every desk's finished requests past its retention period lose their personal
+ * data. Each batch is one transaction with its e-mails deleted and one audit row that lists the
+ * numbers — the record of what was destroyed and when.
+ */
+export const anonymizeRequestsTask: HousekeepingTask = {
+  name: 'requestsAnonymized',
+  run: async (deps, now) => {
+    let total = 0;
+    for (const policy of await repo.retentionPolicies(deps.db)) {
+      const finishedBefore = anonymizeFinishedBefore(now, policy);
+      total += await deleteInBatches(
+        (limit) =>
+          deps.db.transaction().execute(async (tx) => {
+            const erased = await repo.anonymizeFinished(tx, policy.organizationId, finishedBefore, now, limit);
+            if (erased.length === 0) return 0;
+            const emails = await deleteEmailsRelatedTo(
+              tx,
+              RELATED_TYPE,
+              erased.map((r) => r.id),
+            );
+            await recordAudit(tx, systemContext(), {
+              organizationId: policy.organizationId,
+              action: 'request.anonymize',
+              entityType: 'request_desk',
+              entityId: policy.organizationId,
+              after: {
+                requests: erased.length,
+                numbers: erased.map((r) => r.number),
+                emails,
+                finishedBefore: finishedBefore.toISOString(),
+                anonymizeAfterDays: policy.anonymizeAfterDays,
+              },
+            });
+            return erased.length;
+          }),
+        ANONYMIZE_BATCH,
+      );
+    }
+    return total;
+  },
+};
+
+export interface PersonRequestMessage {
+  at: Date;
+  type: string;
+  from: 'requester' | 'staff' | 'system';
+  authorName: string | null;
+  body: string | null;
+  attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+}
+
+/** The most requests one export lists (a person with more is an exceptional case to handle by hand). */
+export const EXPORT_REQUEST_LIMIT = 1000;
+
+/** One person's requests with what the requester could see of each: wording, answers, files' names. */
+export async function requestsOfPerson(db: Executor, criteria: PersonCriteria) {
+  if (criteria.emails.length + criteria.phoneKeys.length + criteria.userIds.length === 0) return [];
+  const rows = await repo.requestsOfPerson(db, criteria, EXPORT_REQUEST_LIMIT);
+  const events = await repo.publicTimelines(
+    db,
+    rows.map((r) => r.id),
+  );
+  const messagesOf = new Map<string, PersonRequestMessage[]>();
+  for (const event of events) {
+    const list = messagesOf.get(event.requestId) ?? [];
+    list.push({
+      at: event.createdAt,
+      type: event.type,
+      from: event.actorKind,
+      authorName: event.actorName,
+      body: event.body,
+      attachments: event.attachments,
+    });
+    messagesOf.set(event.requestId, list);
+  }
+  return rows.map((row) => ({ row, messages: messagesOf.get(row.id) ?? [] }));
+}
