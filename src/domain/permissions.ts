@@ -19,6 +19,7 @@ export type Permission =
   | 'request.escalateAlerts'
   | 'settings.manage'
   | 'personalData.export'
+  | 'personalData.erase'
   | 'reports.read';
 
 const MATRIX: Record<Role, readonly Permission[]> = {
@@ -34,6 +35,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     'request.work',
     'settings.manage',
     'personalData.export',
+    'personalData.erase',
     'reports.read',
   ],
   head: [
@@ -46,6 +48,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     'request.escalateAlerts',
     'settings.manage',
     'personalData.export',
+    'personalData.erase',
     'reports.read',
   ],
   consultant: ['organization.read', 'calendar.read', 'request.create', 'request.readAll', 'request.work'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anonymizeFinishedBefore } from './retention.ts';
+import { STATUSES } from './lifecycle.ts';
+import { anonymizeFinishedBefore, isErasable } from './retention.ts';
 
 const DAY = 86_400_000;
 const NOW = new Date(Date.UTC(2026, 10, 27, 0, 30));
@@ -12,5 +13,11 @@ describe('anonymizeFinishedBefore', () => {
 
   it('never comes before a closed request could last be reopened', () => {
     expect(anonymizeFinishedBefore(NOW, { anonymizeAfterDays: 30, reopenWindowDays: 365 })).toEqual(new Date(NOW.getTime() - 365 * DAY));
+  });
+});
+
+describe('isErasable', () => {
+  it('takes closed and rejected requests only: the desk’s work on them is over', () => {
+    expect(STATUSES.filter(isErasable)).toEqual(['closed', 'rejected']);
   });
 });

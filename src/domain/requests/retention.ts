@@ -9,8 +9,12 @@ import type { RequestStatus } from './lifecycle.ts';
 
 const DAY_MS = 24 * 3600_000;
 
-/** The statuses a request cannot leave by itself; only these are de-personalised. */
-export const FINISHED_STATUSES = ['closed', 'rejected'] as const satisfies readonly RequestStatus[];
+/** Only requests in these statuses are de-personalised: the desk's work on them is over. */
+export const ERASABLE_STATUSES = ['closed', 'rejected'] as const satisfies readonly RequestStatus[];
+
+export function isErasable(status: RequestStatus): boolean {
+  return (ERASABLE_STATUSES as readonly RequestStatus[]).includes(status);
+}
 
 export interface RetentionPolicy {
   /** Days after closing or rejection (the desk's setting, 30–3650). */

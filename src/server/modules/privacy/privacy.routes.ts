@@ -2,10 +2,10 @@ import { Type } from '@fastify/type-provider-typebox';
 import { contextOf } from '../../http/auth.ts';
 import { Uuid } from '../../http/common.schemas.ts';
 import type { App, RouteOptions } from '../../http/types.ts';
-import { exportFileName, exportForOrganization, exportOwn } from './privacy.service.ts';
+import { erasePerson, exportFileName, exportForOrganization, exportOwn } from './privacy.service.ts';
 
 const OrganizationParams = Type.Object({ organizationId: Uuid }, { additionalProperties: false });
-/** Empty strings are allowed (a form's blank field) and mean "not given". */
+/** Who is meant: an e-mail and/or a phone; empty strings (a form's blank field) mean "not given". */
 const PersonQuery = Type.Object(
   {
     email: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })])),
@@ -25,6 +25,12 @@ export async function privacyRoutes(app: App, { deps }: RouteOptions): Promise<v
         .header('content-disposition', `attachment; filename="${exportFileName(document.generatedAt)}"`)
         .send(document);
     },
+  );
+
+  app.post(
+    '/api/organizations/:organizationId/personal-data/erase',
+    { schema: { tags: ['privacy'], params: OrganizationParams, body: PersonQuery } },
+    async (request) => erasePerson(deps, contextOf(request), request.params.organizationId, request.body),
   );
 
   app.get('/api/me/personal-data', { schema: { tags: ['privacy'] } }, async (request, reply) => {

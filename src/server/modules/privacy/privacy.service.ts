@@ -20,7 +20,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { accountsOfPerson } from '../identity/identity.lookup.ts';
 import { consentTextOf } from '../intake/intake.service.ts';
 import { findOrganizationInternal } from '../organizations/organizations.service.ts';
-import { requestsOfPerson } from '../requests/request-privacy.ts';
+import { anonymizeRequestsNow, requestsOfPerson } from '../requests/request-privacy.ts';
+import { isErasable } from '../../../domain/requests/retention.ts';
 
 export const EXPORT_FORMAT = 'opora.personal-data/1';
 
@@ -157,6 +158,47 @@ export async function exportOwn(deps: Deps, ctx: RequestContext) {
       after: { accounts: found.accounts.length, requests: found.requests.length },
     });
     return { format: EXPORT_FORMAT, generatedAt, organization: null, query: { userId: actor.userId }, ...found };
+  });
+}
+
+/**
+ * A person's demand to destroy their data (152-FZ art. 21): every finished request of theirs at
+ * this organisation is de-personalised now; open ones are listed, to be finished first. Accounts
+ * are not touched (an administrator deactivates a member). Audited with the numbers.
+ */
+export async function erasePerson(deps: Deps, ctx: RequestContext, organizationId: string, query: PersonQuery) {
+  const org = await findOrganizationInternal(deps, organizationId);
+  if (!org) throw new AppError('NOT_FOUND');
+  authorize(ctx, 'personalData.erase', org.path);
+  const criteria = criteriaOf(org.id, query);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const accounts = await accountsOfPerson(tx, criteria);
+    const requests = await requestsOfPerson(tx, { ...criteria, userIds: accounts.map((a) => a.id) });
+    const finished = requests.filter(({ row }) => isErasable(row.status) && row.anonymizedAt === null);
+    const { erased, emails } = await anonymizeRequestsNow(
+      tx,
+      org.id,
+      finished.map(({ row }) => row.id),
+      now,
+    );
+    const open = requests
+      .filter(({ row }) => !isErasable(row.status))
+      .map(({ row }) => ({ id: row.id, number: row.number, status: row.status }));
+    await recordAudit(tx, ctx, {
+      organizationId: org.id,
+      action: 'personal_data.erase',
+      entityType: 'person',
+      entityId: null,
+      after: {
+        email: criteria.emails[0] ?? null,
+        phone: query.phone?.trim() || null,
+        numbers: erased.map((r) => r.number),
+        emails,
+        open: open.map((r) => r.number),
+      },
+    });
+    return { erased: erased.map((r) => ({ id: r.id, number: r.number })), open };
   });
 }
 

@@ -338,4 +338,48 @@ describe('de-personalisation after the retention period', () => {
     await sql`update requests set resolved_at = ${ago(61)}, closed_at = ${ago(61)} where id = ${id}`.execute(t.db.db);
     expect(await anonymizeRequestsTask.run(t.deps, now)).toBe(1);
   });
+
+  it('erases a person’s finished requests at once when they demand it, and lists the open ones', async () => {
+    const email = `erase-${randomUUID().slice(0, 8)}@mail.example`;
+    const closed = await intake({ name: 'Удаляемый Заявитель', phone: '+7 902 100-00-01', email });
+    const stillOpen = await intake({ name: 'Удаляемый Заявитель', phone: '+7 902 100-00-02', email });
+    const someoneElse = await intake({ name: 'Другой Человек', phone: '+7 902 100-00-03', email: 'someone-else@mail.example' });
+    for (const id of [closed, someoneElse])
+      for (const body of [{ action: 'resolve', body: 'Готово.' }, { action: 'close' }])
+        expect((await consultant.post(`/api/requests/${id}/transitions`, body)).statusCode).toBe(200);
+    const erase = (client: Client, body: Record<string, string>) =>
+      client.post(`/api/organizations/${world.school.id}/personal-data/erase`, body);
+
+    expect((await erase(consultant, { email })).statusCode).toBe(403);
+    expect((await erase(head, { email: '', phone: '' })).statusCode).toBe(400);
+    const response = await erase(head, { email });
+    expect(response.statusCode, response.body).toBe(200);
+    const closedNumber = (await consultant.get(`/api/requests/${closed}`)).json().number as string;
+    const openNumber = (await consultant.get(`/api/requests/${stillOpen}`)).json().number as string;
+    expect(response.json()).toEqual({
+      erased: [{ id: closed, number: closedNumber }],
+      open: [{ id: stillOpen, number: openNumber, status: 'new' }],
+    });
+
+    const view = (await consultant.get(`/api/requests/${closed}`)).json();
+    expect([view.anonymizedAt, view.requester.email, view.requester.name]).toEqual([now.toISOString(), null, '—']);
+    expect(view.timeline.at(-1)).toMatchObject({ type: 'anonymized', metadata: { reason: 'subject_request' } });
+    expect((await consultant.get(`/api/requests/${stillOpen}`)).json().requester.email).toBe(email);
+    expect((await consultant.get(`/api/requests/${someoneElse}`)).json().anonymizedAt).toBeNull();
+    const audit = await t.db.db
+      .selectFrom('auditLog')
+      .select(['actorUserId', 'after'])
+      .where('action', '=', 'personal_data.erase')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit).toEqual({
+      actorUserId: world.users.head.id,
+      after: { email, phone: null, numbers: [closedNumber], emails: 2, open: [openNumber] },
+    });
+
+    // Once the open request is finished, the same demand erases it too.
+    for (const body of [{ action: 'resolve', body: 'Готово.' }, { action: 'close' }])
+      expect((await consultant.post(`/api/requests/${stillOpen}/transitions`, body)).statusCode).toBe(200);
+    expect((await erase(head, { email })).json()).toEqual({ erased: [{ id: stillOpen, number: openNumber }], open: [] });
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The requests module's part of personal-data handling (152-FZ):
  * - the nightly housekeeping task that de-personalises finished requests once their desk's
- *   retention period has passed (domain/requests/retention.ts), one audited batch at a time;
+ *   retention period has passed (domain/requests/retention.ts), one audited batch at a time, and
+ *   the same for a person's finished requests at once, when they demand it;
  * - one person's requests, as the privacy module's export shows them to the person.
  * Access checks are the calling use case's (privacy.service.ts).
  */
@@ -34,11 +35,7 @@ export const anonymizeRequestsTask: HousekeepingTask = {
           deps.db.transaction().execute(async (tx) => {
             const erased = await repo.anonymizeFinished(tx, policy.organizationId, finishedBefore, now, limit);
             if (erased.length === 0) return 0;
-            const emails = await deleteEmailsRelatedTo(
-              tx,
-              RELATED_TYPE,
-              erased.map((r) => r.id),
-            );
+            const emails = await deleteEmailsOf(tx, erased);
             await recordAudit(tx, systemContext(), {
               organizationId: policy.organizationId,
               action: 'request.anonymize',
@@ -60,6 +57,25 @@ export const anonymizeRequestsTask: HousekeepingTask = {
     return total;
   },
 };
+
+/** The e-mails about erased requests go with them (their addresses and texts are personal data). */
+function deleteEmailsOf(tx: Executor, erased: ReadonlyArray<{ id: string }>): Promise<number> {
+  return deleteEmailsRelatedTo(
+    tx,
+    RELATED_TYPE,
+    erased.map((r) => r.id),
+  );
+}
+
+/**
+ * De-personalises these finished requests of a desk now, in the caller's transaction (a person's
+ * demand, privacy.service.ts, which audits it); returns the requests erased and the e-mails deleted.
+ */
+export async function anonymizeRequestsNow(tx: Executor, organizationId: string, requestIds: readonly string[], now: Date) {
+  if (requestIds.length === 0) return { erased: [], emails: 0 };
+  const erased = await repo.anonymizeNow(tx, organizationId, requestIds, now);
+  return { erased, emails: await deleteEmailsOf(tx, erased) };
+}
 
 export interface PersonRequestMessage {
   at: Date;

@@ -2,7 +2,7 @@
  * Personal data in requests (152-FZ): the nightly de-personalisation of finished requests and the
  * look-ups of one person's requests for an export. Kysely only.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { anyOf } from '../../db/json-params.ts';
 import { ANONYMIZED_TEXT } from '../../../domain/requests/retention.ts';
@@ -17,34 +17,20 @@ export function retentionPolicies(db: Executor) {
     .execute();
 }
 
+/** Why a request lost its personal data (the `anonymized` event's metadata). */
+export type AnonymizeReason = 'retention' | 'subject_request';
+
 /**
- * De-personalises up to `limit` of a desk's requests that were closed or rejected before
- * `finishedBefore`, oldest first, in ONE statement: the requester's name, contacts, account link
- * and child's class, the subject and the wording, the resolution and the rejection comment, the
- * form key and e-mail Message-ID; on the timeline every text, the requester's name and the
- * subject and class in classification changes; the attachments, the private status links and the
- * staff's in-app notices about the request. A timeline event `anonymized` records it. Requests
- * another transaction holds are skipped (the next run takes them). Returns the requests changed.
+ * De-personalises the requests `picked` selects (and locks), in ONE statement: the requester's
+ * name, contacts, account link and child's class, the subject and the wording, the resolution and
+ * the rejection comment, the form key and e-mail Message-ID; on the timeline every text, the
+ * requester's name and the subject and class in classification changes; the attachments, the
+ * private status links and the staff's in-app notices about the request. A timeline event
+ * `anonymized` records it with the reason. Returns the requests changed, by number.
  */
-export async function anonymizeFinished(
-  db: Executor,
-  organizationId: string,
-  finishedBefore: Date,
-  now: Date,
-  limit: number,
-): Promise<Array<{ id: string; number: string }>> {
-  // The statuses are literals so that the plan can use the partial index requests_retention_idx.
+async function anonymize(db: Executor, picked: RawBuilder<unknown>, now: Date, reason: AnonymizeReason) {
   const result = await sql<{ id: string; number: string }>`
-    with picked as (
-      select id from requests
-      where organization_id = ${organizationId}
-        and anonymized_at is null
-        and status in ('closed', 'rejected')
-        and coalesce(closed_at, rejected_at) < ${finishedBefore}
-      order by coalesce(closed_at, rejected_at)
-      limit ${limit}
-      for update skip locked
-    ),
+    with picked as (${picked}),
     erased as (
       update requests r set
         requester_name = ${ANONYMIZED_TEXT}, requester_user_id = null, requester_email = null, requester_phone = null,
@@ -70,11 +56,46 @@ export async function anonymizeFinished(
       where n.link = any(array(select ${workspacePath('')} || erased.id::text from erased))
     ),
     marked as (
-      insert into request_events (request_id, organization_id, type, actor_kind, visibility, created_at)
-      select id, organization_id, 'anonymized', 'system', 'public', ${now}::timestamptz from erased
+      insert into request_events (request_id, organization_id, type, actor_kind, visibility, metadata, created_at)
+      select id, organization_id, 'anonymized', 'system', 'public', jsonb_build_object('reason', ${reason}::text), ${now}::timestamptz
+      from erased
     )
     select id, number from erased order by number`.execute(db);
   return result.rows;
+}
+
+/**
+ * De-personalises up to `limit` of a desk's requests closed or rejected before `finishedBefore`,
+ * oldest first. Requests another transaction holds are skipped (the next run takes them).
+ */
+export function anonymizeFinished(db: Executor, organizationId: string, finishedBefore: Date, now: Date, limit: number) {
+  // The statuses are literals so that the plan can use the partial index requests_retention_idx.
+  const picked = sql`
+    select id from requests
+    where organization_id = ${organizationId}
+      and anonymized_at is null
+      and status in ('closed', 'rejected')
+      and coalesce(closed_at, rejected_at) < ${finishedBefore}
+    order by coalesce(closed_at, rejected_at)
+    limit ${limit}
+    for update skip locked`;
+  return anonymize(db, picked, now, 'retention');
+}
+
+/**
+ * De-personalises these requests of a desk now (a person's demand under 152-FZ art. 21), those
+ * of them that are finished and still hold personal data; waits for a transaction that holds one.
+ */
+export function anonymizeNow(db: Executor, organizationId: string, requestIds: readonly string[], now: Date) {
+  const picked = sql`
+    select id from requests
+    where organization_id = ${organizationId}
+      and id = ${anyOf(requestIds)}
+      and anonymized_at is null
+      and status in ('closed', 'rejected')
+    order by id
+    for update`;
+  return anonymize(db, picked, now, 'subject_request');
 }
 
 /** Requests of one organisation (or of any, when null) filed by a person, newest first. */
