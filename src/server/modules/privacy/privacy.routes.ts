@@ -22,7 +22,7 @@ export async function privacyRoutes(app: App, { deps }: RouteOptions): Promise<v
       const document = await exportForOrganization(deps, contextOf(request), request.params.organizationId, request.query);
       return reply
         .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="${exportFileName(document.generatedAt)}"`)
+        .header('content-disposition', `attachment; filename="${exportFileName(document)}"`)
         .send(document);
     },
   );
@@ -37,7 +37,7 @@ export async function privacyRoutes(app: App, { deps }: RouteOptions): Promise<v
     const document = await exportOwn(deps, contextOf(request));
     return reply
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${exportFileName(document.generatedAt)}"`)
+      .header('content-disposition', `attachment; filename="${exportFileName(document)}"`)
       .send(document);
   });
 }

@@ -25,6 +25,9 @@ import { isErasable } from '../../../domain/requests/retention.ts';
 
 export const EXPORT_FORMAT = 'opora.personal-data/1';
 
+/** A user's own export names its day in Moscow time (the time of the regional Portal). */
+const OWN_EXPORT_TIME_ZONE = 'Europe/Moscow';
+
 export interface PersonQuery {
   email?: string | undefined;
   phone?: string | undefined;
@@ -132,6 +135,7 @@ export async function exportForOrganization(deps: Deps, ctx: RequestContext, org
     return {
       format: EXPORT_FORMAT,
       generatedAt,
+      timeZone: org.timezone,
       organization: { id: org.id, name: org.name },
       query: { email: criteria.emails[0] ?? null, phone: query.phone?.trim() || null },
       ...found,
@@ -157,7 +161,14 @@ export async function exportOwn(deps: Deps, ctx: RequestContext) {
       entityId: actor.userId,
       after: { accounts: found.accounts.length, requests: found.requests.length },
     });
-    return { format: EXPORT_FORMAT, generatedAt, organization: null, query: { userId: actor.userId }, ...found };
+    return {
+      format: EXPORT_FORMAT,
+      generatedAt,
+      timeZone: OWN_EXPORT_TIME_ZONE,
+      organization: null,
+      query: { userId: actor.userId },
+      ...found,
+    };
   });
 }
 
@@ -202,7 +213,8 @@ export async function erasePerson(deps: Deps, ctx: RequestContext, organizationI
   });
 }
 
-/** The file name a download of an export gets. */
-export function exportFileName(generatedAt: Date): string {
-  return `opora-personal-data-${generatedAt.toISOString().slice(0, 10)}.json`;
+/** The file name a download of an export gets: the day it was made, where the reader is. */
+export function exportFileName(document: Pick<PersonalDataExport, 'generatedAt' | 'timeZone'>): string {
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: document.timeZone }).format(document.generatedAt);
+  return `opora-personal-data-${day}.json`;
 }

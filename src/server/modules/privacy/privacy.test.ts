@@ -15,6 +15,7 @@ import { housekeepingJob } from '../../jobs/housekeeping.ts';
 import { enqueueJob } from '../../jobs/jobs.repository.ts';
 import { solveChallenge } from '../intake/pow.ts';
 import { anonymizeRequestsTask } from '../requests/request-privacy.ts';
+import { exportFileName } from './privacy.service.ts';
 import { multipart, PNG } from '../requests/test-support.ts';
 
 const DAY = 24 * 3600_000;
@@ -119,6 +120,13 @@ async function exportOf(client: Client, query: string) {
 }
 
 describe('the export of one person’s data', () => {
+  it('is named by the day it was made where the school is', () => {
+    const generatedAt = new Date('2026-03-13T22:30:00Z');
+    expect(exportFileName({ generatedAt, timeZone: 'Europe/Moscow' })).toBe('opora-personal-data-2026-03-14.json');
+    expect(exportFileName({ generatedAt, timeZone: 'Europe/Kaliningrad' })).toBe('opora-personal-data-2026-03-14.json');
+    expect(exportFileName({ generatedAt, timeZone: 'UTC' })).toBe('opora-personal-data-2026-03-13.json');
+  });
+
   it('gives the head what the school holds about a person found by e-mail or phone, without internal notes, and audits it', async () => {
     const email = `mother-${randomUUID().slice(0, 8)}@mail.example`;
     const web = await publicForm({ name: 'Смирнова Ольга Ивановна', email, phone: '+7 (912) 345-67-89' });
@@ -130,7 +138,8 @@ describe('the export of one person’s data', () => {
     const byEmail = await exportOf(head, `email=${encodeURIComponent(email.toUpperCase())}`);
     expect(byEmail.statusCode, byEmail.body).toBe(200);
     expect(byEmail.headers['content-disposition']).toBe(
-      `attachment; filename="opora-personal-data-${now.toISOString().slice(0, 10)}.json"`,
+      // Moscow (the school's time zone) is UTC+3 all year.
+      `attachment; filename="opora-personal-data-${new Date(now.getTime() + 3 * 3600_000).toISOString().slice(0, 10)}.json"`,
     );
     expect(byEmail.headers['cache-control']).toBe('no-store');
     const document = byEmail.json() as ExportDocument;
@@ -364,6 +373,19 @@ describe('de-personalisation after the retention period', () => {
     const view = (await consultant.get(`/api/requests/${closed}`)).json();
     expect([view.anonymizedAt, view.requester.email, view.requester.name]).toEqual([now.toISOString(), null, '—']);
     expect(view.timeline.at(-1)).toMatchObject({ type: 'anonymized', metadata: { reason: 'subject_request' } });
+    // A de-personalised request is a record: no action is offered, and every change is a 409.
+    expect(view.allowedActions).toEqual([]);
+    for (const [path, body] of [
+      ['transitions', { action: 'reopen', body: 'Снова не видно оценок.' }],
+      ['notes', { body: 'Заметка' }],
+      ['replies', { body: 'Ответ' }],
+    ] as const) {
+      const refused = await consultant.post(`/api/requests/${closed}/${path}`, body);
+      expect(refused.statusCode, path).toBe(409);
+      expect(refused.json().message).toBe(
+        'Обращение обезличено: его персональные данные удалены, изменить его больше нельзя. Если человек обратится снова, зарегистрируйте новое обращение.',
+      );
+    }
     expect((await consultant.get(`/api/requests/${stillOpen}`)).json().requester.email).toBe(email);
     expect((await consultant.get(`/api/requests/${someoneElse}`)).json().anonymizedAt).toBeNull();
     const audit = await t.db.db

@@ -37,6 +37,8 @@ export async function loadForDesk(db: Executor, ctx: RequestContext, id: string,
     if (error instanceof AppError && error.code === 'FORBIDDEN') throw new AppError('NOT_FOUND');
     throw error;
   }
+  // Every change of a request takes its lock here; a de-personalised one is not changed any more.
+  if (lock && row.anonymizedAt) throw new AppError('CONFLICT', { messageKey: 'requests.error.anonymized' });
   return { row, desk };
 }
 

@@ -38,6 +38,8 @@ function presentBadge(badge: Badge) {
 }
 
 export function actionsFor(row: RequestRow, policy: Pick<DeskPolicy, 'reopenWindowDays'>, actor: ActorKind, now: Date): LifecycleAction[] {
+  // A de-personalised request is a record for the reports: nobody to answer, nothing to change.
+  if (row.anonymizedAt) return [];
   return allowedActions(
     { status: row.status, resolvedAt: row.resolvedAt?.getTime() ?? null },
     { actor, now: now.getTime(), reopenWindowMs: policy.reopenWindowDays * DAY },

@@ -13,6 +13,8 @@ export const ru = {
   'requests.error.invalidTransition': 'Действие «{action}» недоступно: обращение в статусе «{status}».',
   'requests.error.reopenWindowExpired': 'Обращение решено больше {days} дн. назад, открыть его повторно нельзя. Создайте новое обращение.',
   'requests.error.noDesk': 'Эта организация не принимает обращения.',
+  'requests.error.anonymized':
+    'Обращение обезличено: его персональные данные удалены, изменить его больше нельзя. Если человек обратится снова, зарегистрируйте новое обращение.',
 
   'requests.field.bodyRequired': 'Напишите текст сообщения.',
   'requests.field.reasonRequired': 'Выберите причину отказа.',
@@ -102,7 +104,7 @@ export const ru = {
   'requests.event.deadline_changed': 'Срок пересчитан',
   'requests.event.reminder_sent': 'Отправлено напоминание о сроке',
   'requests.event.escalated': 'Срок нарушен: сообщено руководителю',
-  'requests.event.anonymized': 'Персональные данные обезличены по истечении срока хранения',
+  'requests.event.anonymized': 'Персональные данные обезличены',
   'requests.delivery.pending': 'Письмо в очереди',
   'requests.delivery.sent': 'Письмо отправлено',
   'requests.delivery.failed': 'Письмо не доставлено',
@@ -156,6 +158,8 @@ export const en: Record<keyof typeof ru, string> = {
   'requests.error.reopenWindowExpired':
     'The request was resolved more than {days} days ago and cannot be reopened. Please create a new request.',
   'requests.error.noDesk': 'This organisation does not take requests.',
+  'requests.error.anonymized':
+    'The request is de-personalised: its personal data were erased and it can no longer be changed. If the person writes again, register a new request.',
 
   'requests.field.bodyRequired': 'Write the text of the message.',
   'requests.field.reasonRequired': 'Choose the reason for the rejection.',
@@ -246,7 +250,7 @@ export const en: Record<keyof typeof ru, string> = {
   'requests.event.deadline_changed': 'Deadline recomputed',
   'requests.event.reminder_sent': 'Deadline reminder sent',
   'requests.event.escalated': 'Deadline missed: the head was told',
-  'requests.event.anonymized': 'Personal data erased: the retention period is over',
+  'requests.event.anonymized': 'Personal data de-personalised',
   'requests.delivery.pending': 'E-mail queued',
   'requests.delivery.sent': 'E-mail sent',
   'requests.delivery.failed': 'E-mail not delivered',
