@@ -46,6 +46,11 @@ export function withQuery(path: string, query: Query = {}): string {
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return (await perform(method, path, body)).payload as T;
+}
+
+/** The request itself: the parsed body and the response headers (e.g. a download's file name). */
+async function perform(method: Method, path: string, body?: unknown): Promise<{ payload: unknown; headers: Headers }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -62,7 +67,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   }
   const payload: unknown = await readJson(response);
   if (!response.ok) throw toApiError(response.status, payload);
-  return payload as T;
+  return { payload, headers: response.headers };
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -86,6 +91,11 @@ function toApiError(status: number, payload: unknown): ApiError {
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  /** A GET whose headers matter too: a JSON document offered as a file (content-disposition). */
+  getWithHeaders: async <T>(path: string, query?: Query): Promise<{ body: T; headers: Headers }> => {
+    const { payload, headers } = await perform('GET', withQuery(path, query));
+    return { body: payload as T, headers };
+  },
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),

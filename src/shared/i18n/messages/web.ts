@@ -239,7 +239,7 @@ export const ru = {
   'audit.action.membership.delete': 'Снята роль',
   'audit.action.organization.create': 'Создана организация',
   'audit.action.organization.update': 'Изменена организация',
-  'audit.action.housekeeping.purge': 'Ночная очистка: старые задания, истёкшие сеансы и ссылки',
+  'audit.action.housekeeping.purge': 'Ночная очистка: старые задания, истёкшие сеансы и ссылки, обезличивание обращений',
   'audit.action.calendar.': 'Календарь (все)',
   'audit.action.request.': 'Обращения (все)',
   'audit.action.request.create': 'Зарегистрировано обращение',
@@ -251,6 +251,9 @@ export const ru = {
   'audit.action.request.requester_reply': 'Сообщение заявителя',
   'audit.action.request.reminder': 'Напоминание о сроке обращения',
   'audit.action.request.escalation': 'Срок нарушен: сообщено руководителю',
+  'audit.action.request.anonymize': 'Обращения обезличены: истёк срок хранения',
+  'audit.action.personal_data.export': 'Выгрузка персональных данных человека',
+  'audit.action.personal_data.erase': 'Обезличены обращения человека по его требованию',
   'audit.action.request_desk.update': 'Изменены настройки службы помощи',
   'audit.action.request_category.create': 'Добавлена тема обращений',
   'audit.action.request_category.update': 'Изменена тема обращений',
@@ -263,6 +266,7 @@ export const ru = {
   'audit.entity.production_calendar': 'Производственный календарь',
   'audit.entity.calendar_closure': 'Нерабочие дни школы',
   'audit.entity.housekeeping': 'Обслуживание системы',
+  'audit.entity.person': 'Субъект персональных данных',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -496,7 +500,7 @@ export const en: Record<keyof typeof ru, string> = {
   'audit.action.membership.delete': 'Role removed',
   'audit.action.organization.create': 'Organisation created',
   'audit.action.organization.update': 'Organisation changed',
-  'audit.action.housekeeping.purge': 'Nightly clean-up: old jobs, expired sessions and links',
+  'audit.action.housekeeping.purge': 'Nightly clean-up: old jobs, expired sessions and links, de-personalised requests',
   'audit.action.calendar.': 'Calendar (all)',
   'audit.action.request.': 'Requests (all)',
   'audit.action.request.create': 'Request registered',
@@ -508,6 +512,9 @@ export const en: Record<keyof typeof ru, string> = {
   'audit.action.request.requester_reply': 'Message from the requester',
   'audit.action.request.reminder': 'Request deadline reminder',
   'audit.action.request.escalation': 'Deadline missed: the head was told',
+  'audit.action.request.anonymize': 'Requests de-personalised: the retention period is over',
+  'audit.action.personal_data.export': 'Export of a person’s personal data',
+  'audit.action.personal_data.erase': 'A person’s requests de-personalised on their demand',
   'audit.action.request_desk.update': 'Desk settings changed',
   'audit.action.request_category.create': 'Request topic added',
   'audit.action.request_category.update': 'Request topic changed',
@@ -520,4 +527,5 @@ export const en: Record<keyof typeof ru, string> = {
   'audit.entity.production_calendar': 'Production calendar',
   'audit.entity.calendar_closure': 'School days off',
   'audit.entity.housekeeping': 'System maintenance',
+  'audit.entity.person': 'Data subject',
 };

@@ -1,6 +1,8 @@
 /**
  * Texts of the desk's workspace: the queue, one request's page, the quick intake, the composer,
- * the status actions, in-app notifications and the desk's settings tab.
+ * the status actions, in-app notifications and the desk's settings tab; `privacy.*` — the export of
+ * a person's data (152-FZ art. 14), the user menu's own-data download and the notice on
+ * de-personalised requests.
  * Russian first; the English object has exactly the same keys.
  */
 export const ru = {
@@ -25,6 +27,12 @@ export const ru = {
   'desk.actor.requesterNamed': '{name} (заявитель)',
   'desk.actor.staff': 'Сотрудник',
   'desk.actor.system': 'Опора',
+  'desk.anonymized.contacts': 'Имя, контакты и класс заявителя обезличены {date}.',
+  'desk.anonymized.queue': 'обезличено',
+  'desk.anonymized.subject': 'Обезличенное обращение',
+  'desk.anonymized.text':
+    'Истёк срок хранения или человек потребовал уничтожить свои данные: имя, e-mail, телефон и класс заявителя, текст обращения, ответы, заметки, вложения и личная ссылка удалены. Номер, даты, тема, тип, канал и статусы остались для отчётов.',
+  'desk.anonymized.title': 'Персональные данные обезличены {date}',
   'desk.assign.clear': 'Снять исполнителя',
   'desk.assign.done': 'Исполнитель: {name}',
   'desk.assign.label': 'Консультант',
@@ -196,6 +204,9 @@ export const ru = {
   'desk.requester.noAccount': 'нет',
   'desk.requester.phone': 'Телефон',
   'desk.requester.title': 'Заявитель',
+  'desk.settings.anonymizeAfterDays': 'Обезличивать закрытые обращения через, дней',
+  'desk.settings.anonymizeAfterDaysHint':
+    'Столько дней после закрытия или отказа (и не раньше, чем кончится срок повторного открытия) Опора хранит персональные данные, затем стирает имя, e-mail, телефон и класс заявителя, текст обращения, ответы и заметки, вложения и личную ссылку. Номер, даты, тема, тип, канал и статусы остаются для отчётов. 1825 дней (5 лет) — срок хранения обращений граждан. От 30 до 3650 дней.',
   'desk.settings.appliesTo': 'Изменения действуют для новых обращений; сроки уже зарегистрированных не меняются.',
   'desk.settings.autoCloseDays': 'Закрывать решённые через, дней',
   'desk.settings.autoCloseDaysHint': 'Если заявитель не возразил, решённое обращение закрывается само.',
@@ -239,6 +250,54 @@ export const ru = {
   'desk.wording.expected': 'Что ожидал(а)',
   'desk.wording.happened': 'Что получилось',
   'desk.wording.description': 'Подробности',
+  'privacy.export.anonymized':
+    '{n, plural, one {# обращение уже обезличено} few {# обращения уже обезличены} many {# обращений уже обезличены} other {# обращения уже обезличены}}: о нём в файле только номер, даты, тема и статусы.',
+  'privacy.erase.button': 'Обезличить завершённые обращения: {n}',
+  'privacy.erase.confirm': 'Обезличить',
+  'privacy.erase.confirmText':
+    'Из {n, plural, one {# завершённого обращения} few {# завершённых обращений} many {# завершённых обращений} other {# завершённого обращения}} будут удалены имя, e-mail, телефон и класс, текст, ответы, заметки, вложения и личная ссылка. Это нельзя отменить. Номер, даты, тема и статусы останутся для отчётов.',
+  'privacy.erase.confirmTitle': 'Обезличить обращения человека?',
+  'privacy.erase.done':
+    '{n, plural, one {Обезличено # обращение} few {Обезличены # обращения} many {Обезличено # обращений} other {Обезличено # обращения}}: {numbers}.',
+  'privacy.erase.lead':
+    'Если человек требует уничтожить его данные (ст. 21 152-ФЗ), обезличьте его завершённые обращения. Учётную запись отключает администратор в разделе «Пользователи».',
+  'privacy.erase.none': 'Завершённых обращений с персональными данными не осталось.',
+  'privacy.erase.openFirst':
+    '{n, plural, one {# обращение ещё открыто: его} few {# обращения ещё открыты: их} many {# обращений ещё открыто: их} other {# обращения ещё открыто: их}} нужно сначала закрыть или отклонить, потом обезличить.',
+  'privacy.erase.stillOpen': 'Ещё открыты: {numbers}. Закройте или отклоните их и повторите.',
+  'privacy.erase.title': 'Уничтожение данных по требованию',
+  'privacy.export.download': 'Скачать JSON',
+  'privacy.export.downloadHint':
+    'Файл {name}. В нём персональные данные: передайте его только самому человеку или его законному представителю.',
+  'privacy.export.email': 'E-mail',
+  'privacy.export.emailHint': 'Адрес, с которого человек писал в школу или с которым входит в Опору.',
+  'privacy.export.found':
+    'Найдено: {accounts, plural, one {# учётная запись} few {# учётные записи} many {# учётных записей} other {# учётной записи}} и {requests, plural, one {# обращение} few {# обращения} many {# обращений} other {# обращения}}.',
+  'privacy.export.generated': 'Сформировано {date} по запросу: {query}.',
+  'privacy.export.lead':
+    'По статье 14 Федерального закона № 152-ФЗ «О персональных данных» человек вправе узнать, какие его данные хранит школа. Ответить нужно в течение 10 рабочих дней. Найдите человека по e-mail или телефону: Опора соберёт в один файл его учётные записи в Опоре и обращения в школу вместе с перепиской.',
+  'privacy.export.needOne': 'Укажите e-mail или телефон — хотя бы одно.',
+  'privacy.export.nothing': 'По этому запросу данных не найдено. Файл всё равно можно скачать и приложить к ответу.',
+  'privacy.export.phone': 'Телефон',
+  'privacy.export.phoneHint': 'В любом виде, например +7 916 555-12-34.',
+  'privacy.export.queryEmail': 'e-mail {email}',
+  'privacy.export.queryPhone': 'телефон {phone}',
+  'privacy.export.resultTitle': 'Выгрузка готова',
+  'privacy.export.submit': 'Сформировать выгрузку',
+  'privacy.export.title': 'Выгрузка данных о человеке',
+  'privacy.my.failed': 'Не удалось выгрузить ваши данные: {reason}',
+  'privacy.my.menu': 'Мои персональные данные',
+  'privacy.my.ready': 'Ваши данные сохранены в файл {name}.',
+  'privacy.requester.event': 'Персональные данные обезличены',
+  'privacy.requester.text':
+    'Срок хранения обращения истёк, и школа стёрла ваши контакты, текст обращения и переписку. Номер, даты и статус обращения сохранены для отчётности школы.',
+  'privacy.requester.title': 'Персональные данные обезличены {date}',
+  'privacy.retention.days':
+    'Закрытые и отклонённые обращения школы обезличиваются через {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} после закрытия.',
+  'privacy.retention.link': 'Изменить срок на вкладке «Обращения и сроки»',
+  'privacy.retention.title': 'Срок хранения',
+  'privacy.retention.unknown': 'Закрытые и отклонённые обращения обезличиваются автоматически, когда истечёт срок хранения.',
+  'privacy.settings.tab': 'Персональные данные',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -263,6 +322,12 @@ export const en: Record<keyof typeof ru, string> = {
   'desk.actor.requesterNamed': '{name} (requester)',
   'desk.actor.staff': 'Staff member',
   'desk.actor.system': 'Opora',
+  'desk.anonymized.contacts': 'The requester’s name, contacts and class were de-personalised on {date}.',
+  'desk.anonymized.queue': 'de-personalised',
+  'desk.anonymized.subject': 'De-personalised request',
+  'desk.anonymized.text':
+    'The retention period is over, or the person demanded that their data be destroyed: the requester’s name, e-mail, phone and class, the wording, replies, notes, attachments and the private link were erased. The number, dates, topic, type, channel and statuses remain for reports.',
+  'desk.anonymized.title': 'Personal data de-personalised on {date}',
   'desk.assign.clear': 'Remove the assignee',
   'desk.assign.done': 'Assigned to {name}',
   'desk.assign.label': 'Consultant',
@@ -432,6 +497,9 @@ export const en: Record<keyof typeof ru, string> = {
   'desk.requester.noAccount': 'no',
   'desk.requester.phone': 'Phone',
   'desk.requester.title': 'Requester',
+  'desk.settings.anonymizeAfterDays': 'De-personalise closed requests after, days',
+  'desk.settings.anonymizeAfterDaysHint':
+    'For this many days after a request is closed or rejected (and never before the reopen window ends) Opora keeps its personal data, then erases the requester’s name, e-mail, phone and class, the wording, replies and notes, attachments and the private link. The number, dates, topic, type, channel and statuses remain for reports. 1825 days (5 years) is the storage term of citizens’ appeals. From 30 to 3650 days.',
   'desk.settings.appliesTo': 'Changes apply to new requests; deadlines of registered ones stay as they are.',
   'desk.settings.autoCloseDays': 'Close resolved requests after, days',
   'desk.settings.autoCloseDaysHint': 'If the requester does not object, a resolved request closes by itself.',
@@ -474,4 +542,50 @@ export const en: Record<keyof typeof ru, string> = {
   'desk.wording.expected': 'What they expected',
   'desk.wording.happened': 'What happened',
   'desk.wording.description': 'Details',
+  'privacy.export.anonymized':
+    '{n, plural, one {# request is already de-personalised} other {# requests are already de-personalised}}: the file only has its number, dates, topic and statuses.',
+  'privacy.erase.button': 'De-personalise finished requests: {n}',
+  'privacy.erase.confirm': 'De-personalise',
+  'privacy.erase.confirmText':
+    'The name, e-mail, phone and class, the wording, replies, notes, attachments and private link will be removed from {n, plural, one {# finished request} other {# finished requests}}. This cannot be undone. Number, dates, topic and statuses stay for the reports.',
+  'privacy.erase.confirmTitle': 'De-personalise the person’s requests?',
+  'privacy.erase.done': '{n, plural, one {# request de-personalised} other {# requests de-personalised}}: {numbers}.',
+  'privacy.erase.lead':
+    'When a person demands that their data be destroyed (152-FZ art. 21), de-personalise their finished requests. An administrator deactivates their account under “Users”.',
+  'privacy.erase.none': 'No finished request with personal data is left.',
+  'privacy.erase.openFirst':
+    '{n, plural, one {# request is still open} other {# requests are still open}}: close or reject them first, then de-personalise.',
+  'privacy.erase.stillOpen': 'Still open: {numbers}. Close or reject them and repeat.',
+  'privacy.erase.title': 'Destroying data on demand',
+  'privacy.export.download': 'Download JSON',
+  'privacy.export.downloadHint': 'File {name}. It holds personal data: give it only to the person themself or their legal representative.',
+  'privacy.export.email': 'E-mail',
+  'privacy.export.emailHint': 'The address the person wrote to the school from or signs in to Opora with.',
+  'privacy.export.found':
+    'Found: {accounts, plural, one {# account} other {# accounts}} and {requests, plural, one {# request} other {# requests}}.',
+  'privacy.export.generated': 'Generated {date} for: {query}.',
+  'privacy.export.lead':
+    'Under article 14 of Federal Law No. 152-FZ “On personal data” a person may ask what data about them the school keeps. The answer is due within 10 working days. Find the person by e-mail or phone: Opora gathers their Opora accounts and their requests to the school, with the conversation, into one file.',
+  'privacy.export.needOne': 'Enter an e-mail or a phone number — at least one.',
+  'privacy.export.nothing': 'Nothing was found for this query. You can still download the file and attach it to your answer.',
+  'privacy.export.phone': 'Phone',
+  'privacy.export.phoneHint': 'In any form, e.g. +7 916 555-12-34.',
+  'privacy.export.queryEmail': 'e-mail {email}',
+  'privacy.export.queryPhone': 'phone {phone}',
+  'privacy.export.resultTitle': 'The export is ready',
+  'privacy.export.submit': 'Generate the export',
+  'privacy.export.title': 'Export of a person’s data',
+  'privacy.my.failed': 'Could not export your data: {reason}',
+  'privacy.my.menu': 'My personal data',
+  'privacy.my.ready': 'Your data were saved to the file {name}.',
+  'privacy.requester.event': 'Personal data de-personalised',
+  'privacy.requester.text':
+    'The request’s retention period is over, and the school erased your contacts, the wording and the conversation. The number, dates and status remain for the school’s records.',
+  'privacy.requester.title': 'Personal data de-personalised on {date}',
+  'privacy.retention.days':
+    'The school’s closed and rejected requests are de-personalised {days, plural, one {# day} other {# days}} after they were closed.',
+  'privacy.retention.link': 'Change the term on the “Requests and deadlines” tab',
+  'privacy.retention.title': 'Retention',
+  'privacy.retention.unknown': 'Closed and rejected requests are de-personalised automatically when the retention period is over.',
+  'privacy.settings.tab': 'Personal data',
 };

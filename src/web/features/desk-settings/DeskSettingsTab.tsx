@@ -12,8 +12,9 @@ import { useDeskPolicy, useSaveDeskPolicy, type DeskPatch, type DeskPolicy } fro
 const REGULATION_DAYS = 7;
 
 /**
- * Settings → «Обращения»: the desk's deadline policy and its topics. For the head and admins
- * (the API checks `settings.manage`); mounted as a tab of the settings page.
+ * Settings → «Обращения»: the desk's deadline policy (with the retention term of personal data)
+ * and its topics. For the head and admins (the API checks `settings.manage`); mounted as a tab
+ * of the settings page.
  */
 export default function DeskSettingsTab({ organizationId }: { organizationId: string }) {
   const policy = useDeskPolicy(organizationId);
@@ -39,6 +40,7 @@ function editable(policy: DeskPolicy): Editable {
     autoCloseDays,
     reopenWindowDays,
     reminderLeadHours,
+    anonymizeAfterDays,
   } = policy;
   return {
     numberPrefix,
@@ -49,6 +51,7 @@ function editable(policy: DeskPolicy): Editable {
     autoCloseDays,
     reopenWindowDays,
     reminderLeadHours,
+    anonymizeAfterDays,
   };
 }
 
@@ -60,8 +63,10 @@ function PolicyForm({ policy }: { policy: DeskPolicy }) {
   const fields = fieldErrors(save.error);
   const changed = (Object.keys(values) as Array<keyof Editable>).filter((key) => values[key] !== initial[key]);
   const set = <K extends keyof Editable>(key: K, value: Editable[K]) => setValues((current) => ({ ...current, [key]: value }));
-  const number = (key: 'reviewTermDays' | 'autoCloseDays' | 'reopenWindowDays' | 'reminderLeadHours') => (value: string | number) =>
-    set(key, typeof value === 'number' ? value : Number.parseInt(value, 10) || 0);
+  const number =
+    (key: 'reviewTermDays' | 'autoCloseDays' | 'reopenWindowDays' | 'reminderLeadHours' | 'anonymizeAfterDays') =>
+    (value: string | number) =>
+      set(key, typeof value === 'number' ? value : Number.parseInt(value, 10) || 0);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -162,6 +167,19 @@ function PolicyForm({ policy }: { policy: DeskPolicy }) {
               error={fields.reopenWindowDays}
             />
           </SimpleGrid>
+          <NumberInput
+            label={t('desk.settings.anonymizeAfterDays')}
+            description={t('desk.settings.anonymizeAfterDaysHint')}
+            min={30}
+            max={3650}
+            allowDecimal={false}
+            allowNegative={false}
+            value={values.anonymizeAfterDays}
+            onChange={number('anonymizeAfterDays')}
+            error={fields.anonymizeAfterDays}
+            maw={720}
+            styles={{ wrapper: { maxWidth: '12rem' } }}
+          />
           <TextInput
             label={t('desk.settings.numberPrefix')}
             description={t('desk.settings.numberPrefixHint', { example })}

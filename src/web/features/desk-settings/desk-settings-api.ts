@@ -14,6 +14,8 @@ export interface DeskPolicy {
   autoCloseDays: number;
   reopenWindowDays: number;
   reminderLeadHours: number;
+  /** Days after closing or rejection when a request's personal data are erased (30..3650, default 1825). */
+  anonymizeAfterDays: number;
   updatedAt: string;
   updatedBy: string | null;
 }

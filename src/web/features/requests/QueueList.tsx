@@ -53,12 +53,18 @@ function QueueRow({ item, linkState }: { item: QueueItem; linkState: unknown }) 
       <div className="rq-main">
         <Link className="rq-link" to={`/requests/${item.id}`} state={linkState} data-queue-link>
           <span className="rq-number">{item.number}</span>
-          <span className="rq-subject">{item.subject}</span>
+          <span className="rq-subject">{item.anonymizedAt ? t('desk.anonymized.subject') : item.subject}</span>
         </Link>
       </div>
       <div className="rq-requester">
         <span className="rq-sr">{t('desk.col.requester')}: </span>
-        <span className="break-anywhere">{item.requester.name}</span>
+        {item.anonymizedAt ? (
+          <Text component="span" size="sm" c="dimmed">
+            {t('desk.anonymized.queue')}
+          </Text>
+        ) : (
+          <span className="break-anywhere">{item.requester.name}</span>
+        )}
         <Text component="span" size="xs" c="dimmed" display="block">
           {requesterKind}
           {item.requester.childClass ? ` · ${t('desk.childClassShort', { class: item.requester.childClass })}` : ''}

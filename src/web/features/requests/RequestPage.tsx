@@ -2,6 +2,7 @@ import { Alert, Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { formatDate } from '../../../shared/i18n/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { NotFoundPage, PageLoader } from '../../components/StatusPages.tsx';
@@ -23,7 +24,9 @@ export function RequestPage() {
   const queueSearch = (location.state as { queueSearch?: string } | null)?.queueSearch;
   const back = queueSearch ? `/requests?${queueSearch}` : '/requests';
   useDocumentTitle(
-    detail.data ? `${detail.data.number} ${detail.data.subject} — ${t('app.name')}` : `${t('web.nav.requests')} — ${t('app.name')}`,
+    detail.data
+      ? `${detail.data.number} ${detail.data.anonymizedAt ? t('desk.anonymized.subject') : detail.data.subject} — ${t('app.name')}`
+      : `${t('web.nav.requests')} — ${t('app.name')}`,
   );
 
   if (detail.error instanceof ApiError && detail.error.status === 404) return <NotFoundPage />;
@@ -62,8 +65,9 @@ function RequestView({ request }: { request: RequestDetail }) {
           <StatusBadge status={request.status} />
           <DeadlineBadge badge={request.deadlines.badge} />
         </Group>
-        <Title order={1} size="h2" className="break-anywhere">
-          {request.subject}
+        <Title order={1} size="h2" className="break-anywhere" c={request.anonymizedAt ? 'dimmed' : undefined}>
+          {/* A de-personalised request's subject is the placeholder '—'. */}
+          {request.anonymizedAt ? t('desk.anonymized.subject') : request.subject}
         </Title>
       </header>
       <div aria-live="polite">{actionError ? <ErrorAlert error={actionError} /> : null}</div>
@@ -71,23 +75,27 @@ function RequestView({ request }: { request: RequestDetail }) {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
-            <Paper withBorder p="md" component="section" aria-labelledby="wording-title">
-              <Title order={2} size="h4" id="wording-title" mb="xs">
-                {t('desk.wording.title')}
-              </Title>
-              <dl className="rq-facts">
-                {structured.map(([key, value]) =>
-                  value ? (
-                    <div key={key} style={{ display: 'contents' }}>
-                      <dt>{t(key)}</dt>
-                      <dd style={{ whiteSpace: 'pre-wrap' }}>{value}</dd>
-                    </div>
-                  ) : null,
-                )}
-              </dl>
-              {structured.every(([, value]) => !value) ? <Text c="dimmed">{t('desk.wording.empty')}</Text> : null}
-              <Attachments items={originalFiles} />
-            </Paper>
+            {request.anonymizedAt ? (
+              <AnonymizedNotice at={request.anonymizedAt} />
+            ) : (
+              <Paper withBorder p="md" component="section" aria-labelledby="wording-title">
+                <Title order={2} size="h4" id="wording-title" mb="xs">
+                  {t('desk.wording.title')}
+                </Title>
+                <dl className="rq-facts">
+                  {structured.map(([key, value]) =>
+                    value ? (
+                      <div key={key} style={{ display: 'contents' }}>
+                        <dt>{t(key)}</dt>
+                        <dd style={{ whiteSpace: 'pre-wrap' }}>{value}</dd>
+                      </div>
+                    ) : null,
+                  )}
+                </dl>
+                {structured.every(([, value]) => !value) ? <Text c="dimmed">{t('desk.wording.empty')}</Text> : null}
+                <Attachments items={originalFiles} />
+              </Paper>
+            )}
             {request.rejection ? (
               <Alert color="red" variant="light" title={t('desk.request.rejected')}>
                 <Text size="sm">
@@ -113,7 +121,8 @@ function RequestView({ request }: { request: RequestDetail }) {
               </Title>
               <Timeline events={request.timeline} categories={categories.data} />
             </section>
-            <Composer request={request} />
+            {/* A de-personalised request has nobody to answer and nothing to change. */}
+            {request.anonymizedAt ? null : <Composer request={request} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -126,5 +135,24 @@ function RequestView({ request }: { request: RequestDetail }) {
         </Grid.Col>
       </Grid>
     </>
+  );
+}
+
+/**
+ * In place of the wording on a de-personalised request: the retention term is over and the
+ * requester's data, the wording, the conversation and the files are gone for good.
+ */
+function AnonymizedNotice({ at }: { at: string }) {
+  const t = useT();
+  return (
+    <Alert
+      color="gray"
+      variant="light"
+      role="note"
+      title={t('desk.anonymized.title', { date: formatDate(at) })}
+      data-testid="anonymized-notice"
+    >
+      <Text size="sm">{t('desk.anonymized.text')}</Text>
+    </Alert>
   );
 }

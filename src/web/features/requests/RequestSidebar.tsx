@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@manti
 import { notifications } from '@mantine/notifications';
 import { useMemo, type ReactNode } from 'react';
 import { REQUEST_TYPES } from '../../../domain/requests/taxonomy.ts';
-import { formatDateTime } from '../../../shared/i18n/index.ts';
+import { formatDate, formatDateTime } from '../../../shared/i18n/index.ts';
 import { useSignedIn } from '../../api/me.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { useT } from '../../i18n/locale.tsx';
@@ -63,6 +63,20 @@ export function DeadlinesCard({ request }: { request: RequestDetail }) {
 export function RequesterCard({ request }: { request: RequestDetail }) {
   const t = useT();
   const r = request.requester;
+  if (request.anonymizedAt) {
+    // The name is the placeholder '—' and the contacts are gone: say so instead of empty facts.
+    return (
+      <Card title={t('desk.requester.title')} id="card-requester">
+        <Text size="sm" mb="sm" data-testid="requester-anonymized">
+          {t('desk.anonymized.contacts', { date: formatDate(request.anonymizedAt) })}
+        </Text>
+        <dl className="rq-facts rq-facts--stacked">
+          <Fact label={t('desk.requester.kind')}>{t(`requests.requesterKind.${r.kind}`)}</Fact>
+          <Fact label={t('desk.requester.channel')}>{t(`requests.channel.${request.channel}`)}</Fact>
+        </dl>
+      </Card>
+    );
+  }
   return (
     <Card title={t('desk.requester.title')} id="card-requester">
       <dl className="rq-facts rq-facts--stacked">
@@ -124,10 +138,10 @@ export function AssignmentCard({ request }: { request: RequestDetail }) {
           clearable
           clearButtonProps={{ 'aria-label': t('desk.assign.clear') }}
           searchable
-          disabled={assign.isPending}
+          disabled={assign.isPending || request.anonymizedAt !== null}
           error={fieldErrors(assign.error).assigneeId}
         />
-        {canTakeMine ? (
+        {canTakeMine && !request.anonymizedAt ? (
           <Button variant="light" onClick={() => done(me.user.id)} loading={assign.isPending}>
             {t('desk.assign.me')}
           </Button>
@@ -166,7 +180,7 @@ export function ClassificationCard({ request, categories }: { request: RequestDe
           clearable
           clearButtonProps={{ 'aria-label': t('desk.filter.clear') }}
           nothingFoundMessage={t('desk.filter.nothingFound')}
-          disabled={classify.isPending}
+          disabled={classify.isPending || request.anonymizedAt !== null}
           error={fields.categoryId}
         />
         <Select
@@ -176,7 +190,7 @@ export function ClassificationCard({ request, categories }: { request: RequestDe
           value={request.type}
           onChange={(value) => value && save({ type: value as RequestType })}
           allowDeselect={false}
-          disabled={classify.isPending}
+          disabled={classify.isPending || request.anonymizedAt !== null}
           error={fields.type}
         />
       </Stack>

@@ -39,6 +39,8 @@ export interface QueueItem {
   legalDueAt: string | null;
   badge: DeadlineBadgeView;
   updatedAt: string;
+  /** When the requester's personal data were erased (the name is then '—'); null while kept. */
+  anonymizedAt?: string | null;
 }
 
 export interface QueuePage {
@@ -142,6 +144,8 @@ export interface RequestDetail {
   rejectedAt: string | null;
   rejection: { reason: RejectReason; comment: string | null } | null;
   resolution: string | null;
+  /** When the personal data were erased after the retention term (requester name '—', no contacts, no wording); null while kept. */
+  anonymizedAt: string | null;
   allowedActions: DeskAction[];
   timeline: TimelineEvent[];
   emails: Delivery[];
@@ -173,7 +177,7 @@ export interface CategoryNode {
 }
 
 export const QUEUE_PAGE_SIZE = 25;
-const REQUESTS_KEY = 'desk-requests';
+export const REQUESTS_KEY = 'desk-requests';
 
 export function useQueue(organizationId: string, view: QueueView, filters: QueueFilters, page: number) {
   return useQuery({

@@ -40,7 +40,7 @@ export default function SettingsPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const { '*': rest = '' } = useParams();
-  const tabs = settingsTabs();
+  const tabs = membership ? settingsTabs(membership.role) : [];
   const requested = rest.split('/')[0];
   const tab = tabs.find((candidate) => candidate.id === requested) ?? tabs[0];
   const options = useMemo(() => organizationOptions(organizations.data ?? []), [organizations.data]);

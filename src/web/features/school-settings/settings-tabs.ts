@@ -13,9 +13,11 @@
  *      });
  *
  * Every tab gets the organisation in whose name settings are changed; the API checks the
- * `settings.manage` permission itself.
+ * `settings.manage` permission itself. A tab that needs a permission beyond the settings section
+ * names it in `permission`: the page shows the tab only to roles that have it (the API still checks).
  */
 import type { ReactNode } from 'react';
+import { roleHas, type Permission, type Role } from '../../../domain/permissions.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
 
 export interface SettingsTabContext {
@@ -29,6 +31,8 @@ export interface SettingsTab {
   labelKey: MessageKey;
   /** Lower comes first; the calendar tab is 10. */
   order: number;
+  /** Shown only to roles with this permission (beyond the settings section itself). */
+  permission?: Permission;
   render: (context: SettingsTabContext) => ReactNode;
 }
 
@@ -39,6 +43,9 @@ export function registerSettingsTab(tab: SettingsTab): void {
   tabs.set(tab.id, tab);
 }
 
-export function settingsTabs(): SettingsTab[] {
-  return [...tabs.values()].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+/** The tabs the role may see, in their order. */
+export function settingsTabs(role: Role): SettingsTab[] {
+  return [...tabs.values()]
+    .filter((tab) => !tab.permission || roleHas(role, tab.permission))
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }

@@ -1,0 +1,79 @@
+/**
+ * The export of one person's data under 152-FZ art. 14: the head's or admin's search by e-mail or
+ * phone (GET /api/organizations/:id/personal-data, permission `personalData.export`) and a
+ * signed-in user's own data (GET /api/me/personal-data). Both answer a JSON document with a
+ * `content-disposition` file name; the web keeps the document and saves it as a file on request.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import { REQUESTS_KEY } from '../requests/requests-api.ts';
+import { defaultFileName, documentText, fileNameFromDisposition, type PersonalDataDocument } from './personal-data-file.ts';
+
+export interface PersonalDataFile {
+  document: PersonalDataDocument;
+  fileName: string;
+}
+
+async function fetchDocument(path: string, query?: Record<string, string>): Promise<PersonalDataFile> {
+  const { body, headers } = await api.getWithHeaders<PersonalDataDocument>(path, query);
+  return { document: body, fileName: fileNameFromDisposition(headers.get('content-disposition'), defaultFileName()) };
+}
+
+export interface PersonalDataQuery {
+  email: string;
+  phone: string;
+}
+
+/** The organisation's search; empty fields are left out of the query string. */
+export function usePersonalDataExport(organizationId: string) {
+  return useMutation({
+    mutationFn: (query: PersonalDataQuery) =>
+      fetchDocument(`/api/organizations/${organizationId}/personal-data`, { email: query.email.trim(), phone: query.phone.trim() }),
+  });
+}
+
+/** The signed-in user's own data, saved as a file right away. */
+export function useMyPersonalData() {
+  return useMutation({
+    mutationFn: () => fetchDocument('/api/me/personal-data'),
+    onSuccess: (file) => saveDocument(file),
+  });
+}
+
+/** Saves the document as a JSON file through a temporary object URL. */
+export function saveDocument({ document: data, fileName }: PersonalDataFile): void {
+  const url = URL.createObjectURL(new Blob([documentText(data)], { type: 'application/json;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser reads the blob after the click returns: let it go a little later.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export interface ErasureResult {
+  erased: Array<{ id: string; number: string }>;
+  open: Array<{ id: string; number: string; status: string }>;
+}
+
+/**
+ * A person's demand to destroy their data (152-FZ art. 21): their finished requests at the school
+ * are de-personalised now (POST …/personal-data/erase, permission `personalData.erase`); the
+ * answer lists them and the open ones that must be finished first.
+ */
+export function usePersonalDataErasure(organizationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (query: PersonalDataQuery) =>
+      api.post<ErasureResult>(`/api/organizations/${organizationId}/personal-data/erase`, {
+        email: query.email.trim(),
+        phone: query.phone.trim(),
+      }),
+    // Queues and request pages showed the erased requests with their data.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [REQUESTS_KEY] }),
+  });
+}
