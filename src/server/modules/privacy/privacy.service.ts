@@ -13,6 +13,7 @@
 import { emailKey, phoneKey } from '../../../domain/personal-data.ts';
 import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
+import type { Permission } from '../../../domain/permissions.ts';
 import { authorize, requireActor } from '../../http/access.ts';
 import type { RequestContext } from '../../http/actor.ts';
 import { AppError, validation } from '../../http/errors.ts';
@@ -48,6 +49,18 @@ function criteriaOf(organizationId: string, query: PersonQuery): Criteria {
   if (phone && !key) throw validation({ phone: { key: 'privacy.error.phoneTooShort' } });
   if (!email && !key) throw validation({ email: { key: 'privacy.error.criteriaRequired' } });
   return { organizationId, emails: email ? [email] : [], phoneKeys: key ? [key] : [], userIds: [] };
+}
+
+/**
+ * The organisation asked about, once the actor holds `permission` there; the person's criteria;
+ * and the question as asked (for the document and the audit row).
+ */
+async function personAt(deps: Deps, ctx: RequestContext, organizationId: string, permission: Permission, query: PersonQuery) {
+  const org = await findOrganizationInternal(deps, organizationId);
+  if (!org) throw new AppError('NOT_FOUND');
+  authorize(ctx, permission, org.path);
+  const criteria = criteriaOf(org.id, query);
+  return { org, criteria, asked: { email: criteria.emails[0] ?? null, phone: query.phone?.trim() || null } };
 }
 
 async function collect(deps: Deps, ctx: RequestContext, tx: Executor, criteria: Criteria) {
@@ -113,10 +126,7 @@ export type PersonalDataExport = Awaited<ReturnType<typeof exportForOrganization
 
 /** Everything an organisation holds about a person found by e-mail and/or phone (head, admin). */
 export async function exportForOrganization(deps: Deps, ctx: RequestContext, organizationId: string, query: PersonQuery) {
-  const org = await findOrganizationInternal(deps, organizationId);
-  if (!org) throw new AppError('NOT_FOUND');
-  authorize(ctx, 'personalData.export', org.path);
-  const criteria = criteriaOf(org.id, query);
+  const { org, criteria, asked } = await personAt(deps, ctx, organizationId, 'personalData.export', query);
   const generatedAt = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const found = await collect(deps, ctx, tx, criteria);
@@ -126,8 +136,7 @@ export async function exportForOrganization(deps: Deps, ctx: RequestContext, org
       entityType: 'person',
       entityId: null,
       after: {
-        email: criteria.emails[0] ?? null,
-        phone: query.phone?.trim() || null,
+        ...asked,
         accounts: found.accounts.length,
         requests: found.requests.length,
       },
@@ -137,7 +146,7 @@ export async function exportForOrganization(deps: Deps, ctx: RequestContext, org
       generatedAt,
       timeZone: org.timezone,
       organization: { id: org.id, name: org.name },
-      query: { email: criteria.emails[0] ?? null, phone: query.phone?.trim() || null },
+      query: asked,
       ...found,
     };
   });
@@ -178,10 +187,7 @@ export async function exportOwn(deps: Deps, ctx: RequestContext) {
  * are not touched (an administrator deactivates a member). Audited with the numbers.
  */
 export async function erasePerson(deps: Deps, ctx: RequestContext, organizationId: string, query: PersonQuery) {
-  const org = await findOrganizationInternal(deps, organizationId);
-  if (!org) throw new AppError('NOT_FOUND');
-  authorize(ctx, 'personalData.erase', org.path);
-  const criteria = criteriaOf(org.id, query);
+  const { org, criteria, asked } = await personAt(deps, ctx, organizationId, 'personalData.erase', query);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const accounts = await accountsOfPerson(tx, criteria);
@@ -202,8 +208,7 @@ export async function erasePerson(deps: Deps, ctx: RequestContext, organizationI
       entityType: 'person',
       entityId: null,
       after: {
-        email: criteria.emails[0] ?? null,
-        phone: query.phone?.trim() || null,
+        ...asked,
         numbers: erased.map((r) => r.number),
         emails,
         open: open.map((r) => r.number),
