@@ -26,11 +26,14 @@ export function diffAudit(before: unknown, after: unknown): DiffRow[] {
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** A value as short text; dates through the given formatter, nested data as compact JSON. */
+/** A value as short text; dates through the given formatter, lists of plain values joined, other nested data as compact JSON. */
 export function displayValue(value: unknown, formatInstant: (iso: string) => string, yesNo: [string, string]): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? yesNo[0] : yesNo[1];
   if (typeof value === 'string') return ISO_INSTANT.test(value) ? formatInstant(value) : value;
   if (typeof value === 'number') return String(value);
+  // A list of plain values (e.g. the numbers of the requests a night de-personalised) reads as a list.
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number'))
+    return value.length > 0 ? value.join(', ') : '—';
   return JSON.stringify(value);
 }
