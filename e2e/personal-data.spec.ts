@@ -209,7 +209,7 @@ test('a person’s demand to destroy their data: the head erases the finished re
   await expect(requester).toContainText('Имя, контакты и класс заявителя обезличены');
   await expect(requester).not.toContainText('Тестова');
   await expect(page.getByText('Учитель выставил оценки.')).toHaveCount(0);
-  await expect(page.locator('[data-event="anonymized"]')).toContainText('Персональные данные обезличены');
+  await expect(page.locator('[data-event="anonymized"]')).toContainText('Персональные данные обезличены: по требованию человека');
   // Nothing to answer or change any more.
   await expect(page.getByRole('button', { name: 'Открыть повторно' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Ответ или заметка' })).toHaveCount(0);

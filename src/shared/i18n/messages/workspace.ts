@@ -29,6 +29,8 @@ export const ru = {
   'desk.actor.system': 'Опора',
   'desk.anonymized.contacts': 'Имя, контакты и класс заявителя обезличены {date}.',
   'desk.anonymized.queue': 'обезличено',
+  'desk.anonymized.reason.retention': 'истёк срок хранения',
+  'desk.anonymized.reason.subject_request': 'по требованию человека',
   'desk.anonymized.subject': 'Обезличенное обращение',
   'desk.anonymized.text':
     'Истёк срок хранения или человек потребовал уничтожить свои данные: имя, e-mail, телефон и класс заявителя, текст обращения, ответы, заметки, вложения и личная ссылка удалены. Номер, даты, тема, тип, канал и статусы остались для отчётов.',
@@ -324,6 +326,8 @@ export const en: Record<keyof typeof ru, string> = {
   'desk.actor.system': 'Opora',
   'desk.anonymized.contacts': 'The requester’s name, contacts and class were de-personalised on {date}.',
   'desk.anonymized.queue': 'de-personalised',
+  'desk.anonymized.reason.retention': 'the retention period is over',
+  'desk.anonymized.reason.subject_request': 'on the person’s demand',
   'desk.anonymized.subject': 'De-personalised request',
   'desk.anonymized.text':
     'The retention period is over, or the person demanded that their data be destroyed: the requester’s name, e-mail, phone and class, the wording, replies, notes, attachments and the private link were erased. The number, dates, topic, type, channel and statuses remain for reports.',

@@ -63,6 +63,13 @@ function eventTitle(event: TimelineEvent, categories: Map<string, string>, t: Tr
       const recipients = Array.isArray(m.recipients) ? (m.recipients as unknown[]).map(String).join(', ') : '';
       return recipients ? `${t('requests.event.escalated')} (${recipients})` : t('requests.event.escalated');
     }
+    case 'anonymized': {
+      // Why: the desk's retention period ended, or the person demanded it (152-FZ art. 21).
+      const reason = str(m.reason);
+      return reason
+        ? `${t('requests.event.anonymized')}: ${translateKnown(t, `desk.anonymized.reason.${reason}`, reason)}`
+        : t('requests.event.anonymized');
+    }
     default:
       return translateKnown(t, `requests.event.${event.type}`, event.type);
   }
