@@ -1,7 +1,7 @@
 /**
  * Daily housekeeping on a real database: jobs finished or given up before the retention period
- * go, newer and unfinished ones stay; expired sessions and password-reset links go, a live session
- * still works; the purge is audited; the next day's run is scheduled once, however many processes
+ * go, newer and unfinished ones stay; expired sessions and password-reset links go (and, a day
+ * on, the e-mails that carried the links), a live session still works; the purge is audited; the next day's run is scheduled once, however many processes
  * schedule it.
  */
 import { sql } from 'kysely';
@@ -92,6 +92,27 @@ describe('daily housekeeping', () => {
       .values({ tokenHash: hashToken('fresh-link'), userId: user.id, expiresAt: new Date(now.getTime() + 3600_000) })
       .execute();
 
+    // The e-mails that carried reset links go a day after they were made; others stay.
+    const email = (template: string, relatedType: string, createdAt: Date) => ({
+      organizationId: null,
+      toAddress: user.email,
+      subject: 'x',
+      textBody: 'x',
+      template,
+      relatedType,
+      relatedId: user.id,
+      status: 'sent' as const,
+      createdAt,
+    });
+    await t.db.db
+      .insertInto('emailOutbox')
+      .values([
+        email('password_reset', 'user', ago(2)),
+        email('password_reset', 'user', new Date(now.getTime() - 3600_000)),
+        email('requests.acknowledgement', 'request', ago(2)),
+      ])
+      .execute();
+
     // Today's slot is due; a second process scheduling the same next slot adds nothing.
     await enqueueJob(t.db.db, housekeepingJob(new Date(now.getTime() - DAY)));
     await t.runner.runDue();
@@ -113,6 +134,9 @@ describe('daily housekeeping', () => {
     expect((await live.get('/api/me')).statusCode).toBe(200);
     const resets = await t.db.db.selectFrom('passwordResets').select('tokenHash').where('userId', '=', user.id).execute();
     expect(resets.map((r) => r.tokenHash)).toEqual([hashToken('fresh-link')]);
+    const emails = await t.db.db.selectFrom('emailOutbox').select(['template', 'createdAt']).where('relatedId', '=', user.id).execute();
+    expect(emails.map((e) => e.template).sort()).toEqual(['password_reset', 'requests.acknowledgement']);
+    expect(emails.find((e) => e.template === 'password_reset')!.createdAt.getTime()).toBe(now.getTime() - 3600_000);
 
     const audit = await t.db.db
       .selectFrom('auditLog')
@@ -121,7 +145,10 @@ describe('daily housekeeping', () => {
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorUserId).toBeNull();
-    expect(audit[0]!.after).toMatchObject({ deleted: { jobs: 2, sessions: 2 }, jobsRetentionDays: 30 });
+    expect(audit[0]!.after).toMatchObject({
+      deleted: { jobs: 2, sessions: 1, passwordResets: 2, requestsAnonymized: 0 },
+      jobsRetentionDays: 30,
+    });
 
     const scheduled = await housekeepingJobs();
     expect(scheduled).toHaveLength(2);

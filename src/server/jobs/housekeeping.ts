@@ -3,7 +3,8 @@
  * still run it once) deletes what has outlived its use, then schedules the next day's run.
  * Each module brings its own task on its own tables (registry.ts): finished and failed jobs after
  * `JOBS_RETENTION_DAYS`, expired sessions (they hold the IP address and browser of a sign-in,
- * personal data under 152-FZ) and expired password-reset links. What was deleted is audited.
+ * personal data under 152-FZ), expired password-reset links and the e-mails that carried them, and
+ * requests past their desk's retention period (de-personalised). What was done is audited.
  */
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';

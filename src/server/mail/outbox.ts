@@ -161,3 +161,30 @@ export async function deleteEmailsRelatedTo(db: Executor, relatedType: string, r
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * Deletes up to `limit` e-mails about entities of `relatedType` made from `template` before
+ * `before`, whatever their state (a module's housekeeping, for e-mails that outlived their use);
+ * returns how many went.
+ */
+export async function deleteEmailsMadeBefore(
+  db: Executor,
+  relatedType: string,
+  template: string,
+  before: Date,
+  limit: number,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('emailOutbox')
+    .where('id', 'in', (qb) =>
+      qb
+        .selectFrom('emailOutbox')
+        .select('id')
+        .where('relatedType', '=', relatedType)
+        .where('template', '=', template)
+        .where('createdAt', '<', before)
+        .limit(limit),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

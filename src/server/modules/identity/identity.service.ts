@@ -11,13 +11,15 @@ import type { Actor, ActorMembership, RequestContext } from '../../http/actor.ts
 import { AppError } from '../../http/errors.ts';
 import { createGrouper, groupersBy } from '../../lib/grouper.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
-import { enqueueEmail } from '../../mail/outbox.ts';
+import { deleteEmailsMadeBefore, enqueueEmail } from '../../mail/outbox.ts';
 import { deleteInBatches, type HousekeepingTask } from '../../jobs/housekeeping.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './identity.repository.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
 
 const RESET_TTL_MINUTES = 60;
+const RESET_EMAIL_TEMPLATE = 'password_reset';
+const RESET_EMAIL_RELATED_TYPE = 'user';
 /** Refresh a session's expiry at most this often, to keep reads cheap. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
@@ -201,8 +203,8 @@ export async function requestPasswordReset(deps: Deps, ctx: RequestContext, emai
       to: user.email,
       subject: translate(user.locale, 'mail.passwordReset.subject'),
       text: translate(user.locale, 'mail.passwordReset.body', { name: user.fullName, link, minutes: RESET_TTL_MINUTES }),
-      template: 'password_reset',
-      relatedType: 'user',
+      template: RESET_EMAIL_TEMPLATE,
+      relatedType: RESET_EMAIL_RELATED_TYPE,
       relatedId: user.id,
     });
     await recordAudit(tx, ctx, { organizationId: null, action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id });
@@ -229,11 +231,25 @@ export function assertStrongPassword(password: string): void {
 
 /**
  * Housekeeping (jobs/housekeeping.ts): sessions that have expired — a sign-in's IP address and
- * browser are not kept past their use — and password-reset links that can no longer be used.
+ * browser are not kept past their use.
  */
 export const expiredSessionsTask: HousekeepingTask = {
   name: 'sessions',
+  run: (deps, now) => deleteInBatches((limit) => repo.deleteExpiredSessions(deps.db, now, limit)),
+};
+
+/** Reset e-mails are kept this long after they were made: their link expired long before. */
+const RESET_EMAIL_KEPT_MS = 24 * 3600_000;
+
+/**
+ * Housekeeping: password-reset links that can no longer be used, and the e-mails that carried
+ * them (an address and a link, of no use a day later).
+ */
+export const passwordResetsTask: HousekeepingTask = {
+  name: 'passwordResets',
   run: async (deps, now) =>
-    (await deleteInBatches((limit) => repo.deleteExpiredSessions(deps.db, now, limit))) +
-    (await repo.deleteExpiredPasswordResets(deps.db, now)),
+    (await repo.deleteExpiredPasswordResets(deps.db, now)) +
+    (await deleteInBatches((limit) =>
+      deleteEmailsMadeBefore(deps.db, RESET_EMAIL_RELATED_TYPE, RESET_EMAIL_TEMPLATE, new Date(now.getTime() - RESET_EMAIL_KEPT_MS), limit),
+    )),
 };
