@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../../db/database.ts';
+import { matchesPerson, type PersonMatch } from '../../db/person-match.ts';
 import { anyOf } from '../../db/json-params.ts';
 import type { Role } from '../../db/schema.ts';
 import type { ActorMembership } from '../../http/actor.ts';
@@ -294,10 +295,7 @@ export function usersWithRole(db: Executor, organizationId: string, roles: Role[
  * Accounts matching a person (by e-mail, phone key — the last ten digits — or id), limited to the
  * members of `organizationId` when given; each with its memberships and its sessions.
  */
-export function accountsOfPerson(
-  db: Executor,
-  criteria: { organizationId: string | null; emails: readonly string[]; phoneKeys: readonly string[]; userIds: readonly string[] },
-) {
+export function accountsOfPerson(db: Executor, criteria: PersonMatch & { organizationId: string | null }) {
   if (criteria.emails.length + criteria.phoneKeys.length + criteria.userIds.length === 0) return Promise.resolve([]);
   let query = db
     .selectFrom('users as u')
@@ -319,15 +317,7 @@ export function accountsOfPerson(
           .orderBy('s.createdAt'),
       ).as('sessions'),
     ])
-    .where((eb) =>
-      eb.or([
-        ...(criteria.emails.length > 0 ? [eb('u.email', '=', anyOf(criteria.emails, 'text'))] : []),
-        ...(criteria.userIds.length > 0 ? [eb('u.id', '=', anyOf(criteria.userIds))] : []),
-        ...(criteria.phoneKeys.length > 0
-          ? [eb(sql<string>`right(regexp_replace(u.phone, '[^0-9]', '', 'g'), 10)`, '=', anyOf(criteria.phoneKeys, 'text'))]
-          : []),
-      ]),
-    );
+    .where((eb) => matchesPerson(eb, { email: 'u.email', userId: 'u.id', phone: 'u.phone' }, criteria));
   if (criteria.organizationId) {
     const organizationId = criteria.organizationId;
     query = query.where((eb) =>

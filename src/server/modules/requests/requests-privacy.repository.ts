@@ -4,6 +4,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { matchesPerson, type PersonMatch } from '../../db/person-match.ts';
 import { anyOf } from '../../db/json-params.ts';
 import { ANONYMIZED_TEXT } from '../../../domain/requests/retention.ts';
 import { workspacePath } from './request-notify.ts';
@@ -99,12 +100,8 @@ export function anonymizeNow(db: Executor, organizationId: string, requestIds: r
 }
 
 /** Requests of one organisation (or of any, when null) filed by a person, newest first. */
-export interface PersonCriteria {
+export interface PersonCriteria extends PersonMatch {
   organizationId: string | null;
-  emails: readonly string[];
-  /** The last ten digits of a phone number (domain/personal-data.ts). */
-  phoneKeys: readonly string[];
-  userIds: readonly string[];
 }
 
 export function requestsOfPerson(db: Executor, criteria: PersonCriteria, limit: number) {
@@ -114,15 +111,7 @@ export function requestsOfPerson(db: Executor, criteria: PersonCriteria, limit: 
     .leftJoin('requestCategories as c', 'c.id', 'r.categoryId')
     .selectAll('r')
     .select(['o.shortName as organizationName', 'c.name as categoryName'])
-    .where((eb) =>
-      eb.or([
-        ...(criteria.emails.length > 0 ? [eb('r.requesterEmail', '=', anyOf(criteria.emails, 'text'))] : []),
-        ...(criteria.userIds.length > 0 ? [eb('r.requesterUserId', '=', anyOf(criteria.userIds))] : []),
-        ...(criteria.phoneKeys.length > 0
-          ? [eb(sql<string>`right(regexp_replace(r.requester_phone, '[^0-9]', '', 'g'), 10)`, '=', anyOf(criteria.phoneKeys, 'text'))]
-          : []),
-      ]),
-    );
+    .where((eb) => matchesPerson(eb, { email: 'r.requesterEmail', userId: 'r.requesterUserId', phone: 'r.requesterPhone' }, criteria));
   if (criteria.organizationId) query = query.where('r.organizationId', '=', criteria.organizationId);
   return query.orderBy('r.registeredAt', 'desc').orderBy('r.id').limit(limit).execute();
 }
