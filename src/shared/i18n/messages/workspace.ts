@@ -208,7 +208,7 @@ export const ru = {
   'desk.requester.title': 'Заявитель',
   'desk.settings.anonymizeAfterDays': 'Обезличивать закрытые обращения через, дней',
   'desk.settings.anonymizeAfterDaysHint':
-    'Столько дней после закрытия или отказа (и не раньше, чем кончится срок повторного открытия) Опора хранит персональные данные, затем стирает имя, e-mail, телефон и класс заявителя, текст обращения, ответы и заметки, вложения и личную ссылку. Номер, даты, тема, тип, канал и статусы остаются для отчётов. 1825 дней (5 лет) — срок хранения обращений граждан. От 30 до 3650 дней.',
+    'Столько дней после закрытия или отказа (и не раньше, чем кончится срок повторного открытия) Опора хранит персональные данные, затем стирает имя, e-mail, телефон и класс заявителя, текст обращения, ответы и заметки, вложения и личную ссылку. Номер, даты, тема, тип, канал и статусы остаются для отчётов. 1825 дней (5 лет) — срок хранения обращений граждан. От 30 до 3650 дней. Срок действует для всех уже закрытых обращений: если его сократить, старые обращения будут обезличены в ближайшую ночь.',
   'desk.settings.appliesTo': 'Изменения действуют для новых обращений; сроки уже зарегистрированных не меняются.',
   'desk.settings.autoCloseDays': 'Закрывать решённые через, дней',
   'desk.settings.autoCloseDaysHint': 'Если заявитель не возразил, решённое обращение закрывается само.',
@@ -503,7 +503,7 @@ export const en: Record<keyof typeof ru, string> = {
   'desk.requester.title': 'Requester',
   'desk.settings.anonymizeAfterDays': 'De-personalise closed requests after, days',
   'desk.settings.anonymizeAfterDaysHint':
-    'For this many days after a request is closed or rejected (and never before the reopen window ends) Opora keeps its personal data, then erases the requester’s name, e-mail, phone and class, the wording, replies and notes, attachments and the private link. The number, dates, topic, type, channel and statuses remain for reports. 1825 days (5 years) is the storage term of citizens’ appeals. From 30 to 3650 days.',
+    'For this many days after a request is closed or rejected (and never before the reopen window ends) Opora keeps its personal data, then erases the requester’s name, e-mail, phone and class, the wording, replies and notes, attachments and the private link. The number, dates, topic, type, channel and statuses remain for reports. 1825 days (5 years) is the storage term of citizens’ appeals. From 30 to 3650 days. The term applies to every request already closed: shorten it, and older requests are de-personalised the next night.',
   'desk.settings.appliesTo': 'Changes apply to new requests; deadlines of registered ones stay as they are.',
   'desk.settings.autoCloseDays': 'Close resolved requests after, days',
   'desk.settings.autoCloseDaysHint': 'If the requester does not object, a resolved request closes by itself.',
