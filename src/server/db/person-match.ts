@@ -13,6 +13,16 @@ export interface PersonMatch {
   userIds: readonly string[];
 }
 
+/** Who is meant, and where: rows of one organisation, or of any when null. */
+export interface PersonCriteria extends PersonMatch {
+  organizationId: string | null;
+}
+
+/** Whether the criteria name anyone at all (none would match nothing: no need to ask). */
+export function namesSomeone(criteria: PersonMatch): boolean {
+  return criteria.emails.length + criteria.phoneKeys.length + criteria.userIds.length > 0;
+}
+
 /** The condition "this row is about the person": any of the criteria given matches its columns. */
 export function matchesPerson<DB, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,

@@ -1,8 +1,8 @@
 /**
  * Daily housekeeping on a real database: jobs finished or given up before the retention period
  * go, newer and unfinished ones stay; expired sessions and password-reset links go (and, a day
- * on, the e-mails that carried the links), a live session still works; the purge is audited; the next day's run is scheduled once, however many processes
- * schedule it.
+ * on, the e-mails that carried the links), a live session still works; the purge is audited; the
+ * next day's run is scheduled once, however many processes schedule it.
  */
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';

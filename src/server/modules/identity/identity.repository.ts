@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../../db/database.ts';
-import { matchesPerson, type PersonMatch } from '../../db/person-match.ts';
+import { matchesPerson, namesSomeone, type PersonCriteria } from '../../db/person-match.ts';
 import { anyOf } from '../../db/json-params.ts';
 import type { Role } from '../../db/schema.ts';
 import type { ActorMembership } from '../../http/actor.ts';
@@ -295,8 +295,8 @@ export function usersWithRole(db: Executor, organizationId: string, roles: Role[
  * Accounts matching a person (by e-mail, phone key — the last ten digits — or id), limited to the
  * members of `organizationId` when given; each with its memberships and its sessions.
  */
-export function accountsOfPerson(db: Executor, criteria: PersonMatch & { organizationId: string | null }) {
-  if (criteria.emails.length + criteria.phoneKeys.length + criteria.userIds.length === 0) return Promise.resolve([]);
+export function accountsOfPerson(db: Executor, criteria: PersonCriteria) {
+  if (!namesSomeone(criteria)) return Promise.resolve([]);
   let query = db
     .selectFrom('users as u')
     .select(['u.id', 'u.fullName', 'u.email', 'u.phone', 'u.locale', 'u.isActive', 'u.lastLoginAt', 'u.createdAt'])

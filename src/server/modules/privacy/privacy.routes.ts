@@ -1,8 +1,9 @@
 import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { contextOf } from '../../http/auth.ts';
 import { Uuid } from '../../http/common.schemas.ts';
 import type { App, RouteOptions } from '../../http/types.ts';
-import { erasePerson, exportFileName, exportForOrganization, exportOwn } from './privacy.service.ts';
+import { erasePerson, exportFileName, exportForOrganization, exportOwn, type PersonalDataExport } from './privacy.service.ts';
 
 const OrganizationParams = Type.Object({ organizationId: Uuid }, { additionalProperties: false });
 /** Who is meant: an e-mail and/or a phone; empty strings (a form's blank field) mean "not given". */
@@ -14,17 +15,20 @@ const PersonQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** An export answers as a file to save, never kept by a cache (it is personal data). */
+function sendDocument(reply: FastifyReply, document: Pick<PersonalDataExport, 'generatedAt' | 'timeZone'>) {
+  return reply
+    .header('cache-control', 'no-store')
+    .header('content-disposition', `attachment; filename="${exportFileName(document)}"`)
+    .send(document);
+}
+
 export async function privacyRoutes(app: App, { deps }: RouteOptions): Promise<void> {
   app.get(
     '/api/organizations/:organizationId/personal-data',
     { schema: { tags: ['privacy'], params: OrganizationParams, querystring: PersonQuery } },
-    async (request, reply) => {
-      const document = await exportForOrganization(deps, contextOf(request), request.params.organizationId, request.query);
-      return reply
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="${exportFileName(document)}"`)
-        .send(document);
-    },
+    async (request, reply) =>
+      sendDocument(reply, await exportForOrganization(deps, contextOf(request), request.params.organizationId, request.query)),
   );
 
   app.post(
@@ -33,11 +37,7 @@ export async function privacyRoutes(app: App, { deps }: RouteOptions): Promise<v
     async (request) => erasePerson(deps, contextOf(request), request.params.organizationId, request.body),
   );
 
-  app.get('/api/me/personal-data', { schema: { tags: ['privacy'] } }, async (request, reply) => {
-    const document = await exportOwn(deps, contextOf(request));
-    return reply
-      .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${exportFileName(document)}"`)
-      .send(document);
-  });
+  app.get('/api/me/personal-data', { schema: { tags: ['privacy'] } }, async (request, reply) =>
+    sendDocument(reply, await exportOwn(deps, contextOf(request))),
+  );
 }

@@ -12,6 +12,7 @@
  */
 import { emailKey, phoneKey } from '../../../domain/personal-data.ts';
 import type { Executor } from '../../db/database.ts';
+import type { PersonCriteria } from '../../db/person-match.ts';
 import type { Deps } from '../../deps.ts';
 import type { Permission } from '../../../domain/permissions.ts';
 import { authorize, requireActor } from '../../http/access.ts';
@@ -34,15 +35,8 @@ export interface PersonQuery {
   phone?: string | undefined;
 }
 
-interface Criteria {
-  organizationId: string | null;
-  emails: string[];
-  phoneKeys: string[];
-  userIds: string[];
-}
-
 /** The criteria a head typed in, or a 400 that says what is missing or wrong. */
-function criteriaOf(organizationId: string, query: PersonQuery): Criteria {
+function criteriaOf(organizationId: string, query: PersonQuery): PersonCriteria {
   const email = query.email?.trim() ? emailKey(query.email) : null;
   const phone = query.phone?.trim() ? query.phone : null;
   const key = phone ? phoneKey(phone) : null;
@@ -63,9 +57,15 @@ async function personAt(deps: Deps, ctx: RequestContext, organizationId: string,
   return { org, criteria, asked: { email: criteria.emails[0] ?? null, phone: query.phone?.trim() || null } };
 }
 
-async function collect(deps: Deps, ctx: RequestContext, tx: Executor, criteria: Criteria) {
+/** The person's accounts, and their requests: those matching the criteria or filed from one of the accounts. */
+async function findPerson(tx: Executor, criteria: PersonCriteria) {
   const accounts = await accountsOfPerson(tx, criteria);
   const requests = await requestsOfPerson(tx, { ...criteria, userIds: [...criteria.userIds, ...accounts.map((a) => a.id)] });
+  return { accounts, requests };
+}
+
+async function collect(deps: Deps, ctx: RequestContext, tx: Executor, criteria: PersonCriteria) {
+  const { accounts, requests } = await findPerson(tx, criteria);
   const consentTexts = new Map<string, string | null>();
   for (const { row } of requests) {
     const key = `${row.organizationId}:${row.consentVersion}`;
@@ -190,13 +190,12 @@ export async function erasePerson(deps: Deps, ctx: RequestContext, organizationI
   const { org, criteria, asked } = await personAt(deps, ctx, organizationId, 'personalData.erase', query);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
-    const accounts = await accountsOfPerson(tx, criteria);
-    const requests = await requestsOfPerson(tx, { ...criteria, userIds: accounts.map((a) => a.id) });
-    const finished = requests.filter(({ row }) => isErasable(row.status) && row.anonymizedAt === null);
+    const { requests } = await findPerson(tx, criteria);
+    // The statement takes those of them that are finished and still hold personal data.
     const { erased, emails } = await anonymizeRequestsNow(
       tx,
       org.id,
-      finished.map(({ row }) => row.id),
+      requests.map(({ row }) => row.id),
       now,
     );
     const open = requests

@@ -25,7 +25,7 @@ export interface DeskPolicy extends DeadlinePolicy {
   readonly autoCloseDays: number;
   readonly reopenWindowDays: number;
   readonly reminderLeadHours: number;
-  /** Finished requests are de-personalised this many days after closing (request-retention.ts). */
+  /** Finished requests are de-personalised this many days after closing (request-privacy.ts). */
   readonly anonymizeAfterDays: number;
   readonly updatedAt: Date;
 }

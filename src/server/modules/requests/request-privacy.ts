@@ -8,13 +8,13 @@
  */
 import { anonymizeFinishedBefore } from '../../../domain/requests/retention.ts';
 import type { Executor } from '../../db/database.ts';
+import { namesSomeone, type PersonCriteria } from '../../db/person-match.ts';
 import { systemContext } from '../../http/actor.ts';
 import { deleteInBatches, type HousekeepingTask } from '../../jobs/housekeeping.ts';
 import { deleteEmailsRelatedTo } from '../../mail/outbox.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { RELATED_TYPE } from './request-notify.ts';
 import * as repo from './requests-privacy.repository.ts';
-import type { PersonCriteria } from './requests-privacy.repository.ts';
 
 /** Requests per statement and transaction: short locks, however many are due. */
 export const ANONYMIZE_BATCH = 500;
@@ -91,7 +91,7 @@ export const EXPORT_REQUEST_LIMIT = 1000;
 
 /** One person's requests with what the requester could see of each: wording, answers, files' names. */
 export async function requestsOfPerson(db: Executor, criteria: PersonCriteria) {
-  if (criteria.emails.length + criteria.phoneKeys.length + criteria.userIds.length === 0) return [];
+  if (!namesSomeone(criteria)) return [];
   const rows = await repo.requestsOfPerson(db, criteria, EXPORT_REQUEST_LIMIT);
   const events = await repo.publicTimelines(
     db,

@@ -4,7 +4,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { matchesPerson, type PersonMatch } from '../../db/person-match.ts';
+import { matchesPerson, type PersonCriteria } from '../../db/person-match.ts';
 import { anyOf } from '../../db/json-params.ts';
 import { ANONYMIZED_TEXT } from '../../../domain/requests/retention.ts';
 import { workspacePath } from './request-notify.ts';
@@ -100,10 +100,6 @@ export function anonymizeNow(db: Executor, organizationId: string, requestIds: r
 }
 
 /** Requests of one organisation (or of any, when null) filed by a person, newest first. */
-export interface PersonCriteria extends PersonMatch {
-  organizationId: string | null;
-}
-
 export function requestsOfPerson(db: Executor, criteria: PersonCriteria, limit: number) {
   let query = db
     .selectFrom('requests as r')
