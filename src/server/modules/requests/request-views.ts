@@ -241,7 +241,6 @@ export async function presentForRequester(
     closedAt: row.closedAt,
     resolution: row.resolution,
     rejection: row.rejectReason ? { reason: row.rejectReason, comment: row.rejectComment } : null,
-    anonymizedAt: row.anonymizedAt,
     allowedActions: actionsFor(row, policy, 'requester', now),
     timeline: events.map((event) => ({
       id: event.id,

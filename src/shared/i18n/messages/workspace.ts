@@ -290,10 +290,6 @@ export const ru = {
   'privacy.my.failed': 'Не удалось выгрузить ваши данные: {reason}',
   'privacy.my.menu': 'Мои персональные данные',
   'privacy.my.ready': 'Ваши данные сохранены в файл {name}.',
-  'privacy.requester.event': 'Персональные данные обезличены',
-  'privacy.requester.text':
-    'Срок хранения обращения истёк, и школа стёрла ваши контакты, текст обращения и переписку. Номер, даты и статус обращения сохранены для отчётности школы.',
-  'privacy.requester.title': 'Персональные данные обезличены {date}',
   'privacy.retention.days':
     'Закрытые и отклонённые обращения школы обезличиваются через {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} после закрытия.',
   'privacy.retention.link': 'Изменить срок на вкладке «Обращения и сроки»',
@@ -582,10 +578,6 @@ export const en: Record<keyof typeof ru, string> = {
   'privacy.my.failed': 'Could not export your data: {reason}',
   'privacy.my.menu': 'My personal data',
   'privacy.my.ready': 'Your data were saved to the file {name}.',
-  'privacy.requester.event': 'Personal data de-personalised',
-  'privacy.requester.text':
-    'The request’s retention period is over, and the school erased your contacts, the wording and the conversation. The number, dates and status remain for the school’s records.',
-  'privacy.requester.title': 'Personal data de-personalised on {date}',
   'privacy.retention.days':
     'The school’s closed and rejected requests are de-personalised {days, plural, one {# day} other {# days}} after they were closed.',
   'privacy.retention.link': 'Change the term on the “Requests and deadlines” tab',

@@ -47,8 +47,6 @@ function eventTitle(event: ViewEvent, t: Translate): string {
       const to = event.metadata.to as RequestStatus | undefined;
       return t('intake.status.event.status', { status: to ? t(`requests.status.${to}`) : '' });
     }
-    case 'anonymized':
-      return t('privacy.requester.event');
     default:
       return t('intake.status.event.status', { status: '' });
   }
@@ -302,24 +300,12 @@ export function RequestView({ headingRef, after, ...reply }: ReplyProps & { head
       <Alert variant="light" color={STATUS_COLORS[view.status]} role="note" data-testid="status-explanation">
         {t(`intake.status.explain.${view.status}`)}
       </Alert>
-      {view.anonymizedAt ? (
-        <Alert
-          variant="light"
-          color="gray"
-          role="note"
-          title={t('privacy.requester.title', { date: formatDate(view.anonymizedAt) })}
-          data-testid="anonymized-notice"
-        >
-          {t('privacy.requester.text')}
-        </Alert>
-      ) : (
-        <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`${idPrefix}-request-title`}>
-          <Title order={2} size="h3" id={`${idPrefix}-request-title`} mb="sm">
-            {t('intake.status.request')}
-          </Title>
-          <Wording view={view} />
-        </Paper>
-      )}
+      <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`${idPrefix}-request-title`}>
+        <Title order={2} size="h3" id={`${idPrefix}-request-title`} mb="sm">
+          {t('intake.status.request')}
+        </Title>
+        <Wording view={view} />
+      </Paper>
       <section aria-labelledby={`${idPrefix}-conversation-title`}>
         <Title order={2} size="h3" id={`${idPrefix}-conversation-title`} mb="sm">
           {t('intake.status.conversation')}

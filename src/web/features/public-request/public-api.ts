@@ -117,8 +117,6 @@ export interface RequesterView {
   resolvedAt: string | null;
   resolution: string | null;
   rejection: { reason: string; comment: string | null } | null;
-  /** When the personal data were erased after the school's retention term; absent or null while kept. */
-  anonymizedAt?: string | null;
   allowedActions: string[];
   timeline: ViewEvent[];
   school?: SchoolInfo | null;

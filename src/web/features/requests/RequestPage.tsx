@@ -139,8 +139,8 @@ function RequestView({ request }: { request: RequestDetail }) {
 }
 
 /**
- * In place of the wording on a de-personalised request: the retention term is over and the
- * requester's data, the wording, the conversation and the files are gone for good.
+ * In place of the wording on a de-personalised request (retention term over, or the person's
+ * demand): the requester's data, the wording, the conversation and the files are gone for good.
  */
 function AnonymizedNotice({ at }: { at: string }) {
   const t = useT();
