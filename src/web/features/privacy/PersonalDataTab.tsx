@@ -194,7 +194,16 @@ function ErasureSection({ organizationId, document }: { organizationId: string; 
         <>
           {open > 0 ? <Text size="sm">{t('privacy.erase.openFirst', { n: open })}</Text> : null}
           <Group>
-            <Button color="red" variant="light" disabled={finished === 0} onClick={() => setConfirming(true)}>
+            {/* The label wraps on a phone instead of being cut off. */}
+            <Button
+              color="red"
+              variant="light"
+              disabled={finished === 0}
+              onClick={() => setConfirming(true)}
+              h="auto"
+              py={8}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+            >
               {t('privacy.erase.button', { n: finished })}
             </Button>
           </Group>
