@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { contextOf } from '../../http/auth.ts';
 import { Uuid } from '../../http/common.schemas.ts';
 import type { App, RouteOptions } from '../../http/types.ts';
-import { erasePerson, exportFileName, exportForOrganization, exportOwn, type PersonalDataExport } from './privacy.service.ts';
+import { erasePerson, exportFileName, exportForOrganization, exportOwn, type BuiltExport } from './privacy.service.ts';
 
 const OrganizationParams = Type.Object({ organizationId: Uuid }, { additionalProperties: false });
 /** Who is meant: an e-mail and/or a phone; empty strings (a form's blank field) mean "not given". */
@@ -16,7 +16,7 @@ const PersonQuery = Type.Object(
 );
 
 /** An export answers as a file to save, never kept by a cache (it is personal data). */
-function sendDocument(reply: FastifyReply, document: Pick<PersonalDataExport, 'generatedAt' | 'timeZone'>) {
+function sendDocument(reply: FastifyReply, document: BuiltExport) {
   return reply
     .header('cache-control', 'no-store')
     .header('content-disposition', `attachment; filename="${exportFileName(document)}"`)

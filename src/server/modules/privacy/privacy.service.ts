@@ -24,11 +24,18 @@ import { consentTextOf } from '../intake/intake.service.ts';
 import { findOrganizationInternal } from '../organizations/organizations.service.ts';
 import { anonymizeRequestsNow, requestsOfPerson } from '../requests/request-privacy.ts';
 import { isErasable } from '../../../domain/requests/retention.ts';
+import {
+  OWN_EXPORT_TIME_ZONE,
+  PERSONAL_DATA_FORMAT,
+  personalDataFileName,
+  type PersonalDataDocument,
+} from '../../../shared/personal-data-document.ts';
 
-export const EXPORT_FORMAT = 'opora.personal-data/1';
-
-/** A user's own export names its day in Moscow time (the time of the regional Portal). */
-const OWN_EXPORT_TIME_ZONE = 'Europe/Moscow';
+/**
+ * The export as the server builds it: timestamps are Dates where a row gives them and ISO strings
+ * where they come out of a JSON aggregate; both travel as strings.
+ */
+export type BuiltExport = PersonalDataDocument<Date | string> & { generatedAt: Date };
 
 export interface PersonQuery {
   email?: string | undefined;
@@ -64,7 +71,12 @@ async function findPerson(tx: Executor, criteria: PersonCriteria) {
   return { accounts, requests };
 }
 
-async function collect(deps: Deps, ctx: RequestContext, tx: Executor, criteria: PersonCriteria) {
+async function collect(
+  deps: Deps,
+  ctx: RequestContext,
+  tx: Executor,
+  criteria: PersonCriteria,
+): Promise<Pick<BuiltExport, 'accounts' | 'requests'>> {
   const { accounts, requests } = await findPerson(tx, criteria);
   const consentTexts = new Map<string, string | null>();
   for (const { row } of requests) {
@@ -122,10 +134,13 @@ async function collect(deps: Deps, ctx: RequestContext, tx: Executor, criteria: 
   };
 }
 
-export type PersonalDataExport = Awaited<ReturnType<typeof exportForOrganization>>;
-
 /** Everything an organisation holds about a person found by e-mail and/or phone (head, admin). */
-export async function exportForOrganization(deps: Deps, ctx: RequestContext, organizationId: string, query: PersonQuery) {
+export async function exportForOrganization(
+  deps: Deps,
+  ctx: RequestContext,
+  organizationId: string,
+  query: PersonQuery,
+): Promise<BuiltExport> {
   const { org, criteria, asked } = await personAt(deps, ctx, organizationId, 'personalData.export', query);
   const generatedAt = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
@@ -142,7 +157,7 @@ export async function exportForOrganization(deps: Deps, ctx: RequestContext, org
       },
     });
     return {
-      format: EXPORT_FORMAT,
+      format: PERSONAL_DATA_FORMAT,
       generatedAt,
       timeZone: org.timezone,
       organization: { id: org.id, name: org.name },
@@ -153,7 +168,7 @@ export async function exportForOrganization(deps: Deps, ctx: RequestContext, org
 }
 
 /** Everything Opora holds about the signed-in user: their account and the requests they filed. */
-export async function exportOwn(deps: Deps, ctx: RequestContext) {
+export async function exportOwn(deps: Deps, ctx: RequestContext): Promise<BuiltExport> {
   const actor = requireActor(ctx);
   const generatedAt = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
@@ -171,7 +186,7 @@ export async function exportOwn(deps: Deps, ctx: RequestContext) {
       after: { accounts: found.accounts.length, requests: found.requests.length },
     });
     return {
-      format: EXPORT_FORMAT,
+      format: PERSONAL_DATA_FORMAT,
       generatedAt,
       timeZone: OWN_EXPORT_TIME_ZONE,
       organization: null,
@@ -218,7 +233,6 @@ export async function erasePerson(deps: Deps, ctx: RequestContext, organizationI
 }
 
 /** The file name a download of an export gets: the day it was made, where the reader is. */
-export function exportFileName(document: Pick<PersonalDataExport, 'generatedAt' | 'timeZone'>): string {
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: document.timeZone }).format(document.generatedAt);
-  return `opora-personal-data-${day}.json`;
+export function exportFileName(document: Pick<BuiltExport, 'generatedAt' | 'timeZone'>): string {
+  return personalDataFileName(document.generatedAt, document.timeZone);
 }

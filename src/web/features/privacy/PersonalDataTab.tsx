@@ -8,7 +8,8 @@ import { useDeskPolicy } from '../desk-settings/desk-settings-api.ts';
 import { roleHas } from '../../../domain/permissions.ts';
 import { useSignedIn } from '../../api/me.ts';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
-import { erasureOf, summaryOf, type PersonalDataDocument } from './personal-data-file.ts';
+import type { PersonalDataDocument } from '../../../shared/personal-data-document.ts';
+import { erasureOf, summaryOf } from './personal-data-file.ts';
 import { saveDocument, usePersonalDataErasure, usePersonalDataExport, type PersonalDataFile } from './privacy-api.ts';
 
 /**

@@ -1,86 +1,16 @@
 /**
- * Pure helpers of the personal-data export: the document's shape (GET
- * /api/organizations/:id/personal-data and GET /api/me/personal-data), the file name the server
- * offers in `content-disposition`, and what the summary counts. No DOM here, so Vitest runs it in Node.
+ * Pure helpers of the personal-data export (its shape is shared with the server:
+ * shared/personal-data-document.ts): the file name the server offers in `content-disposition`,
+ * and what the summary counts. No DOM here, so Vitest runs it in Node.
  */
 
 import type { RequestStatus } from '../../../domain/requests/lifecycle.ts';
 import { isErasable } from '../../../domain/requests/retention.ts';
+import { OWN_EXPORT_TIME_ZONE, personalDataFileName, type PersonalDataDocument } from '../../../shared/personal-data-document.ts';
 
-export const PERSONAL_DATA_FORMAT = 'opora.personal-data/1';
-
-export interface PersonalDataMembership {
-  organizationId: string;
-  organizationName: string;
-  role: string;
-  createdAt: string;
-}
-
-export interface PersonalDataSession {
-  createdAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-}
-
-export interface PersonalDataAccount {
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  locale: string;
-  active?: boolean;
-  createdAt: string;
-  lastLoginAt?: string | null;
-  memberships: PersonalDataMembership[];
-  sessions: PersonalDataSession[];
-}
-
-export interface PersonalDataMessage {
-  at: string;
-  type: string;
-  from: 'requester' | 'staff' | 'system';
-  authorName: string | null;
-  body: string | null;
-  attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
-}
-
-export interface PersonalDataRequest {
-  id: string;
-  number: string;
-  organizationName: string;
-  registeredAt: string;
-  channel: string;
-  type: string;
-  status: string;
-  category: string | null;
-  subject: string;
-  whatDid: string | null;
-  expected: string | null;
-  happened: string | null;
-  description: string | null;
-  requester: { kind: string; name: string; email: string | null; phone: string | null; childClass: string | null };
-  consent: { at: string; version: string; text: string } | null;
-  resolution: string | null;
-  rejectReason: string | null;
-  rejectComment: string | null;
-  anonymizedAt: string | null;
-  messages: PersonalDataMessage[];
-}
-
-export interface PersonalDataDocument {
-  format: typeof PERSONAL_DATA_FORMAT;
-  generatedAt: string;
-  organization: { id: string; name: string } | null;
-  query: { email: string | null; phone: string | null } | { userId: string };
-  accounts: PersonalDataAccount[];
-  requests: PersonalDataRequest[];
-}
-
-/** `opora-personal-data-2026-03-14.json`, the date in Moscow time (the server names it the same way). */
+/** The name to save under when the answer names none: today, in Moscow time (as a user's own export). */
 export function defaultFileName(now: Date = new Date()): string {
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Moscow' }).format(now);
-  return `opora-personal-data-${day}.json`;
+  return personalDataFileName(now, OWN_EXPORT_TIME_ZONE);
 }
 
 /** A name a browser may save: no folders, no control characters, not empty. */

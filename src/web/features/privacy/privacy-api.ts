@@ -7,7 +7,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { REQUESTS_KEY } from '../requests/requests-api.ts';
-import { defaultFileName, documentText, fileNameFromDisposition, type PersonalDataDocument } from './personal-data-file.ts';
+import type { PersonalDataDocument } from '../../../shared/personal-data-document.ts';
+import { defaultFileName, documentText, fileNameFromDisposition } from './personal-data-file.ts';
 
 export interface PersonalDataFile {
   document: PersonalDataDocument;
