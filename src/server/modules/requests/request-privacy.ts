@@ -15,6 +15,7 @@ import { deleteEmailsRelatedTo } from '../../mail/outbox.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { RELATED_TYPE } from './request-notify.ts';
 import * as repo from './requests-privacy.repository.ts';
+import type { PersonalDataMessage } from '../../../shared/personal-data-document.ts';
 
 /** Requests per statement and transaction: short locks, however many are due. */
 export const ANONYMIZE_BATCH = 500;
@@ -77,15 +78,6 @@ export async function anonymizeRequestsNow(tx: Executor, organizationId: string,
   return { erased, emails: await deleteEmailsOf(tx, erased) };
 }
 
-export interface PersonRequestMessage {
-  at: Date;
-  type: string;
-  from: 'requester' | 'staff' | 'system';
-  authorName: string | null;
-  body: string | null;
-  attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
-}
-
 /** The most requests one export lists (a person with more is an exceptional case to handle by hand). */
 export const EXPORT_REQUEST_LIMIT = 1000;
 
@@ -97,7 +89,7 @@ export async function requestsOfPerson(db: Executor, criteria: PersonCriteria) {
     db,
     rows.map((r) => r.id),
   );
-  const messagesOf = new Map<string, PersonRequestMessage[]>();
+  const messagesOf = new Map<string, Array<PersonalDataMessage<Date>>>();
   for (const event of events) {
     const list = messagesOf.get(event.requestId) ?? [];
     list.push({
