@@ -16,6 +16,8 @@ export type Permission =
   | 'request.readOwn'
   | 'request.readAll'
   | 'request.work'
+  /** 59-FZ art. 12 part 2 gives the extension of an answer term to the head. */
+  | 'request.extendLegalTerm'
   | 'request.escalateAlerts'
   | 'settings.manage'
   | 'personalData.export'
@@ -33,6 +35,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     'request.create',
     'request.readAll',
     'request.work',
+    'request.extendLegalTerm',
     'settings.manage',
     'personalData.export',
     'personalData.erase',
@@ -45,6 +48,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     'request.create',
     'request.readAll',
     'request.work',
+    'request.extendLegalTerm',
     'request.escalateAlerts',
     'settings.manage',
     'personalData.export',

@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { msk, shippedClock, showMsk } from '../working-time/test-support.ts';
-import { computeDeadlines, deadlineBadge, DEFAULT_DEADLINE_POLICY, effectiveDueAt, legalTermsFor, reminderAt, type DeadlinePolicy } from './deadlines.ts';
+import {
+  computeDeadlines,
+  deadlineBadge,
+  DEFAULT_DEADLINE_POLICY,
+  effectiveDueAt,
+  legalExtensionFor,
+  legalTermsFor,
+  reminderAt,
+  type DeadlinePolicy,
+} from './deadlines.ts';
 import { REQUEST_TYPES, type RequestType } from './taxonomy.ts';
 
 const clock = shippedClock();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function deadlines(type: RequestType, registered: number, extra: { policy?: Partial<DeadlinePolicy>; received?: number; pauses?: Array<{ from: number; to: number }>; reviewStart?: number } = {}) {
+function deadlines(
+  type: RequestType,
+  registered: number,
+  extra: {
+    policy?: Partial<DeadlinePolicy>;
+    received?: number;
+    pauses?: Array<{ from: number; to: number }>;
+    reviewStart?: number;
+    extended?: boolean;
+  } = {},
+) {
   return computeDeadlines({
     type,
     policy: { ...DEFAULT_DEADLINE_POLICY, ...extra.policy },
@@ -16,6 +35,7 @@ function deadlines(type: RequestType, registered: number, extra: { policy?: Part
     reviewStartAt: extra.reviewStart ?? registered,
     pauses: extra.pauses ?? [],
     clock,
+    legalTermExtended: extra.extended ?? false,
   });
 }
 
@@ -53,6 +73,30 @@ describe('deadline policy per request type', () => {
     expect(d.legalBasis).toBe('210-FZ');
   });
 
+  it('59-FZ extension: 30 more days, the last day moved off a holiday; the review deadline stays', () => {
+    const registered = msk('2026-03-02', '10:00');
+    const extended = deadlines('appeal_59fz', registered, { extended: true });
+    // 2 Mar + 60 days = 1 May (holiday), then the weekend → 4 May
+    expect(showMsk(extended.legalDueAt!)).toBe('2026-05-04 23:59:59.999');
+    expect(extended.reviewDueAt).toBe(deadlines('appeal_59fz', registered).reviewDueAt);
+    expect(legalExtensionFor('appeal_59fz')).toEqual({ amount: 30, unit: 'calendar_days' });
+  });
+
+  it('152-FZ extension: 5 more working days', () => {
+    const d = deadlines('pd_request_152fz', msk('2026-04-29', '16:00'), { extended: true });
+    expect(showMsk(d.legalDueAt!)).toBe('2026-05-22 23:59:59.999'); // 15 May + 18–22 May
+    expect(legalExtensionFor('pd_request_152fz')).toEqual({ amount: 5, unit: 'working_days' });
+  });
+
+  it('no extension for a 210-FZ complaint or a request without a legal term', () => {
+    expect(legalExtensionFor('complaint_210fz')).toBeNull();
+    expect(legalExtensionFor('consultation')).toBeNull();
+    const registered = msk('2026-03-02', '10:00');
+    expect(deadlines('complaint_210fz', registered, { extended: true }).legalDueAt).toBe(
+      deadlines('complaint_210fz', registered).legalDueAt,
+    );
+  });
+
   it('has a legal basis for exactly three types', () => {
     expect(REQUEST_TYPES.filter((t) => legalTermsFor(t) !== null)).toEqual(['appeal_59fz', 'complaint_210fz', 'pd_request_152fz']);
   });
@@ -61,12 +105,16 @@ describe('deadline policy per request type', () => {
 describe('desk options', () => {
   it('art. 14 move on (default) and off for a term ending on 1 May', () => {
     expect(showMsk(deadlines('consultation', msk('2026-04-24', '10:00')).reviewDueAt)).toBe('2026-05-04 23:59:59.999');
-    expect(showMsk(deadlines('consultation', msk('2026-04-24', '10:00'), { policy: { moveToNextWorkingDay: false } }).reviewDueAt)).toBe('2026-05-01 23:59:59.999');
+    expect(showMsk(deadlines('consultation', msk('2026-04-24', '10:00'), { policy: { moveToNextWorkingDay: false } }).reviewDueAt)).toBe(
+      '2026-05-01 23:59:59.999',
+    );
   });
 
   it('working days as the unit: 7 working days from Friday 24 April 2026 skip the May holidays', () => {
     // 27, 28, 29, 30 Apr, 4, 5, 6 May
-    expect(showMsk(deadlines('consultation', msk('2026-04-24', '10:00'), { policy: { termUnit: 'working_days' } }).reviewDueAt)).toBe('2026-05-06 23:59:59.999');
+    expect(showMsk(deadlines('consultation', msk('2026-04-24', '10:00'), { policy: { termUnit: 'working_days' } }).reviewDueAt)).toBe(
+      '2026-05-06 23:59:59.999',
+    );
   });
 
   it('a legal term moves to the next working day even when the desk keeps non-working last days', () => {
@@ -92,12 +140,16 @@ describe('pausing while waiting for the requester', () => {
   it('working days: a wait over the weekend costs nothing', () => {
     const policy = { termUnit: 'working_days' as const };
     const pause = { from: msk('2026-03-06', '18:00') + 6 * HOUR, to: msk('2026-03-08', '20:00') }; // Saturday 00:00 → Sunday 20:00
-    expect(deadlines('consultation', registered, { policy, pauses: [pause] }).reviewDueAt).toBe(deadlines('consultation', registered, { policy }).reviewDueAt);
+    expect(deadlines('consultation', registered, { policy, pauses: [pause] }).reviewDueAt).toBe(
+      deadlines('consultation', registered, { policy }).reviewDueAt,
+    );
   });
 
   it('no extension when the desk does not pause the clock', () => {
     const pause = { from: msk('2026-03-03', '12:00'), to: msk('2026-03-05', '12:00') };
-    expect(deadlines('consultation', registered, { policy: { pauseWhileWaiting: false }, pauses: [pause] }).reviewDueAt).toBe(deadlines('consultation', registered).reviewDueAt);
+    expect(deadlines('consultation', registered, { policy: { pauseWhileWaiting: false }, pauses: [pause] }).reviewDueAt).toBe(
+      deadlines('consultation', registered).reviewDueAt,
+    );
   });
 
   it('a reopened request gets a fresh review term from the reopening', () => {

@@ -19,6 +19,10 @@
  *   for the weekend). A day term that moved ends at the end of the day it moved into (see
  *   `computeDeadlineWithPauses`). Legal deadlines never pause: the laws provide no suspension.
  * - Reopening starts a fresh review term from the reopening; legal deadlines stay.
+ * - Extension of the legal term, once, with the reason told to the requester: 59-FZ art. 12 part 2
+ *   — by the head, in exceptional cases, by up to 30 days; 152-FZ art. 20 part 3 — by up to 5
+ *   working days, with a reasoned notice. A 210-FZ complaint's term has no extension. The extended
+ *   term counts as one term (30 + 30 days, 10 + 5 working days) from the same start.
  */
 import { computeDeadlineWithPauses, DAY_MS, HOUR_MS, type BusinessClock, type Interval, type Term } from '../working-time/index.ts';
 import { isOpen, type RequestStatus } from './lifecycle.ts';
@@ -35,7 +39,12 @@ export interface DeadlinePolicy {
   readonly pauseWhileWaiting: boolean;
 }
 
-export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = { termUnit: 'calendar_days', reviewTermDays: 7, moveToNextWorkingDay: true, pauseWhileWaiting: true };
+export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
+  termUnit: 'calendar_days',
+  reviewTermDays: 7,
+  moveToNextWorkingDay: true,
+  pauseWhileWaiting: true,
+};
 
 export type LegalBasis = '59-FZ' | '210-FZ' | '152-FZ';
 
@@ -47,17 +56,58 @@ export interface LegalTerms {
   readonly answer: Term;
   /** What the answer term is counted from. */
   readonly answerFrom: 'received' | 'registered';
+  /** The most the answer term may be extended by, in its own unit; absent when the law allows none. */
+  readonly extension?: Term;
 }
 
 const LEGAL: Partial<Record<RequestType, LegalTerms>> = {
-  appeal_59fz: { basis: '59-FZ', registration: { amount: 3, unit: 'calendar_days' }, answer: { amount: 30, unit: 'calendar_days' }, answerFrom: 'registered' },
+  appeal_59fz: {
+    basis: '59-FZ',
+    registration: { amount: 3, unit: 'calendar_days' },
+    answer: { amount: 30, unit: 'calendar_days' },
+    answerFrom: 'registered',
+    extension: { amount: 30, unit: 'calendar_days' },
+  },
   complaint_210fz: { basis: '210-FZ', answer: { amount: 15, unit: 'working_days' }, answerFrom: 'registered' },
-  pd_request_152fz: { basis: '152-FZ', answer: { amount: 10, unit: 'working_days' }, answerFrom: 'received' },
+  pd_request_152fz: {
+    basis: '152-FZ',
+    answer: { amount: 10, unit: 'working_days' },
+    answerFrom: 'received',
+    extension: { amount: 5, unit: 'working_days' },
+  },
 };
 
 /** The legal terms of a request type, or null when only the regulation's review term applies. */
 export function legalTermsFor(type: RequestType): LegalTerms | null {
   return LEGAL[type] ?? null;
+}
+
+/** The extension the law allows for a request type's answer term, or null (no legal term, or none allowed). */
+export function legalExtensionFor(type: RequestType): Term | null {
+  return LEGAL[type]?.extension ?? null;
+}
+
+/** Why a request's legal answer term cannot be extended now. */
+export type LegalExtensionBlock = 'finished' | 'notAllowed' | 'done';
+
+/** Why the legal answer term of a request cannot be extended now (see the module comment), or null when it can. */
+export function legalExtensionBlock(request: {
+  readonly type: RequestType;
+  readonly status: RequestStatus;
+  readonly legalDueAt: unknown;
+  readonly legalExtendedAt: unknown;
+}): LegalExtensionBlock | null {
+  if (!isOpen(request.status)) return 'finished';
+  if (request.legalDueAt === null || legalExtensionFor(request.type) === null) return 'notAllowed';
+  if (request.legalExtendedAt !== null) return 'done';
+  return null;
+}
+
+/** The answer term, extended when the request's legal term was extended and its type allows it. */
+function answerTerm(legal: LegalTerms, extended: boolean): Term {
+  if (!extended || !legal.extension) return legal.answer;
+  if (legal.extension.unit !== legal.answer.unit) throw new Error(`${legal.basis}: extension unit differs from the answer term's`);
+  return { amount: legal.answer.amount + legal.extension.amount, unit: legal.answer.unit };
 }
 
 /** The review term of the desk as a working-time `Term`. */
@@ -78,6 +128,8 @@ export interface DeadlineInput {
   readonly pauses: readonly Interval[];
   /** The desk's calendar and time zone. */
   readonly clock: BusinessClock;
+  /** The legal answer term was extended (see {@link legalExtensionFor}); default false. */
+  readonly legalTermExtended?: boolean;
 }
 
 export interface Deadlines {
@@ -100,9 +152,15 @@ export function computeDeadlines(input: DeadlineInput): Deadlines {
   let registrationDueAt: number | null = null;
   if (legal) {
     const from = legal.answerFrom === 'received' ? input.receivedAt : input.registeredAt;
-    legalDueAt = computeDeadlineWithPauses(from, legal.answer, [], { clock, nonWorkingLastDay: 'next_working_day' });
+    legalDueAt = computeDeadlineWithPauses(from, answerTerm(legal, input.legalTermExtended ?? false), [], {
+      clock,
+      nonWorkingLastDay: 'next_working_day',
+    });
     if (legal.registration) {
-      registrationDueAt = computeDeadlineWithPauses(input.receivedAt, legal.registration, [], { clock, nonWorkingLastDay: 'next_working_day' });
+      registrationDueAt = computeDeadlineWithPauses(input.receivedAt, legal.registration, [], {
+        clock,
+        nonWorkingLastDay: 'next_working_day',
+      });
     }
   }
   return {

@@ -63,6 +63,8 @@ export interface DeadlineBasis {
   receivedAt: Date;
   registeredAt: Date;
   reviewStartAt: Date;
+  /** Set once the legal answer term was extended: every later computation keeps the extension. */
+  legalExtendedAt: Date | null;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function deadlinesFor(
     reviewStartAt: basis.reviewStartAt.getTime(),
     pauses,
     clock,
+    legalTermExtended: basis.legalExtendedAt !== null,
   });
 }
 

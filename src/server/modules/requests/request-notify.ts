@@ -5,6 +5,7 @@
  * message catalogue in the recipient's language.
  */
 import { formatDateTime, translate, type Locale, type MessageKey, type MessageParams } from '../../../shared/i18n/index.ts';
+import type { LegalBasis } from '../../../domain/requests/deadlines.ts';
 import type { RejectReason } from '../../../domain/requests/taxonomy.ts';
 import type { Executor } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
@@ -20,7 +21,18 @@ import type { RequestRow } from './requests.repository.ts';
 
 export const RELATED_TYPE = 'request';
 
-export type RequesterTemplate = 'ack' | 'reply' | 'clarification' | 'resolved' | 'rejected';
+export type RequesterTemplate = 'ack' | 'reply' | 'clarification' | 'resolved' | 'rejected' | 'legalExtension';
+
+/** The article that allows extending a legal answer term, named in the requester's notice. */
+const EXTENSION_LAW: Partial<Record<LegalBasis, MessageKey>> = {
+  '59-FZ': 'requests.legalExtension.law.59-FZ',
+  '152-FZ': 'requests.legalExtension.law.152-FZ',
+};
+
+function lawText(locale: Locale, basis: LegalBasis | null): string {
+  const key = basis ? EXTENSION_LAW[basis] : undefined;
+  return key ? translate(locale, key) : '';
+}
 
 /** The private status page of a request: `${PUBLIC_URL}/status/<token>`. */
 export function statusUrl(deps: Deps, token: string): string {
@@ -81,6 +93,7 @@ type MailedRequest = Pick<
   | 'registeredAt'
   | 'reviewDueAt'
   | 'legalDueAt'
+  | 'legalBasis'
   | 'pausedSince'
   | 'status'
 >;
@@ -106,6 +119,8 @@ export function requesterMail(
     message: extra.message ?? '',
     days: desk.policy.reopenWindowDays,
     reason: extra.reason ? translate(locale, `requests.rejectReason.${extra.reason}`) : '',
+    legalDueAt: request.legalDueAt ? formatDateTime(request.legalDueAt, desk.org.timezone) : '',
+    law: lawText(locale, request.legalBasis),
   };
   const text = [
     translate(locale, `requests.mail.${template}.body` as MessageKey, params).replace(/\n{3,}/g, '\n\n'),

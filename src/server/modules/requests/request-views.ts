@@ -2,7 +2,7 @@
  * What the API shows of a request: queue items, the desk's full view (timeline with internal
  * notes, e-mail delivery, allowed actions) and the requester's view (public events only).
  */
-import { deadlineBadge, type Badge } from '../../../domain/requests/deadlines.ts';
+import { deadlineBadge, legalExtensionBlock, type Badge } from '../../../domain/requests/deadlines.ts';
 import { allowedActions, type ActorKind, type LifecycleAction } from '../../../domain/requests/lifecycle.ts';
 import type { Executor } from '../../db/database.ts';
 import { emailsRelatedTo, type OutboxDelivery } from '../../mail/outbox.ts';
@@ -103,6 +103,7 @@ function deadlines(row: RequestRow, policy: DeskPolicy, now: Date) {
     legalDueAt: row.legalDueAt,
     legalBasis: row.legalBasis,
     registrationDueAt: row.registrationDueAt,
+    legalExtendedAt: row.legalExtendedAt,
     dueAt: current === null ? null : new Date(current),
     badge: presentBadge(badgeOf(row, policy, now)),
   };
@@ -167,7 +168,8 @@ export async function presentForDesk(db: Executor, row: RequestRow, policy: Desk
     receivedAt: row.receivedAt,
     registeredAt: row.registeredAt,
     reviewStartAt: row.reviewStartAt,
-    deadlines: deadlines(row, policy, now),
+    // Whether the term may be extended now; the web shows the action to those allowed (head, admin).
+    deadlines: { ...deadlines(row, policy, now), legalExtensible: legalExtensionBlock(row) === null },
     pausedSince: row.pausedSince,
     firstResponseAt: row.firstResponseAt,
     resolvedAt: row.resolvedAt,

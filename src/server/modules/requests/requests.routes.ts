@@ -23,6 +23,7 @@ import {
   ClassificationBody,
   DeskPatchBody,
   IntakeBody,
+  LegalExtensionBody,
   MessageBody,
   NewCategoryBody,
   NotificationQuery,
@@ -70,6 +71,9 @@ async function workspaceRoutes(app: App, { deps }: RouteOptions): Promise<void> 
   );
   app.post('/api/requests/:id/transitions', { schema: { tags, params: IdParams, body: TransitionBody }, ...withFiles }, async (request) =>
     service.changeStatus(deps, contextOf(request), request.params.id, request.body, uploadedFiles(request)),
+  );
+  app.post('/api/requests/:id/legal-extension', { schema: { tags, params: IdParams, body: LegalExtensionBody } }, async (request) =>
+    service.extendRequestLegalTerm(deps, contextOf(request), request.params.id, request.body.reason),
   );
   app.post('/api/requests/:id/replies', { schema: { tags, params: IdParams, body: MessageBody }, ...withFiles }, async (request, reply) =>
     reply.status(201).send(await service.replyToRequest(deps, contextOf(request), request.params.id, request.body, uploadedFiles(request))),

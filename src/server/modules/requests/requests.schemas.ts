@@ -101,6 +101,8 @@ export const RequesterTransitionBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const LegalExtensionBody = Type.Object({ reason: Type.String({ maxLength: 2000 }) }, { additionalProperties: false });
+
 export const MessageBody = Type.Object({ body: Type.Optional(LongText) }, { additionalProperties: false });
 
 export const ClassificationBody = Type.Object(

@@ -36,10 +36,11 @@
  *
  * ## Desk staff (routes in requests.routes.ts)
  * createOwnRequest, createIntakeRequest, assignRequest, changeStatus, replyToRequest,
- * addInternalNote, updateClassification here; queues, counts, detail and downloads in
+ * addInternalNote, updateClassification, extendRequestLegalTerm (head, admin) here; queues, counts, detail and downloads in
  * request-queries.service.ts; desk policy and categories in desk.service.ts; notifications in
  * notifications.service.ts.
  */
+import type { Permission } from '../../../domain/permissions.ts';
 import type { LifecycleAction } from '../../../domain/requests/lifecycle.ts';
 import type { Channel, RejectReason, RequestType, RequesterKind } from '../../../domain/requests/taxonomy.ts';
 import type { Executor } from '../../db/database.ts';
@@ -67,6 +68,7 @@ import {
   assertActionInput,
   assign,
   classify,
+  extendLegalTerm,
   type ClassificationPatch,
 } from './request-transitions.ts';
 import { presentForDesk, presentForRequester } from './request-views.ts';
@@ -337,14 +339,25 @@ async function deskChange<T>(
   ctx: RequestContext,
   id: string,
   work: (tx: Executor, loaded: Awaited<ReturnType<typeof loadForDesk>>) => Promise<T>,
+  permission: Permission = 'request.work',
 ) {
-  const result = await deps.db.transaction().execute(async (tx) => work(tx, await loadForDesk(tx, ctx, id, 'request.work', true)));
+  const result = await deps.db.transaction().execute(async (tx) => work(tx, await loadForDesk(tx, ctx, id, permission, true)));
   const { row, desk } = await loadForDesk(deps.db, ctx, id, 'request.readAll');
   return { result, view: await presentForDesk(deps.db, row, desk.policy, deps.clock.now()) };
 }
 
 export async function assignRequest(deps: Deps, ctx: RequestContext, id: string, assigneeId: string | null) {
   return (await deskChange(deps, ctx, id, (tx, loaded) => assign(tx, deps, ctx, loaded, assigneeId))).view;
+}
+
+/**
+ * Extends the legal answer term of a 59-FZ appeal or a 152-FZ request, once, telling the requester
+ * why (request-transitions.ts `extendLegalTerm`). Heads and admins: the law gives it to the head.
+ */
+export async function extendRequestLegalTerm(deps: Deps, ctx: RequestContext, id: string, reason: string) {
+  const text = reason.trim();
+  if (!text) throw new AppError('VALIDATION', { fields: { reason: { key: 'requests.field.extensionReasonRequired' } } });
+  return (await deskChange(deps, ctx, id, (tx, loaded) => extendLegalTerm(tx, deps, ctx, loaded, text), 'request.extendLegalTerm')).view;
 }
 
 export interface StatusChangeInput {

@@ -74,6 +74,8 @@ export interface RequestsTable {
   reviewDueAt: Timestamp;
   legalDueAt: NullableTimestamp;
   legalBasis: LegalBasis | null;
+  /** When the legal answer term was extended (once; domain/requests/deadlines.ts). */
+  legalExtendedAt: NullableTimestamp;
   registrationDueAt: NullableTimestamp;
   dueAt: Timestamp;
   pausedSince: NullableTimestamp;

@@ -12,6 +12,17 @@ export const ru = {
 
   'requests.error.invalidTransition': 'Действие «{action}» недоступно: обращение в статусе «{status}».',
   'requests.error.reopenWindowExpired': 'Обращение решено больше {days} дн. назад, открыть его повторно нельзя. Создайте новое обращение.',
+  'requests.error.legalExtension.finished': 'Обращение уже рассмотрено: продлевать срок ответа незачем.',
+  'requests.error.legalExtension.notAllowed':
+    'Для этого типа обращения закон не предусматривает продления срока. Продлить можно срок ответа на обращение по 59-ФЗ (до 30 дней) и на запрос по 152-ФЗ (до 5 рабочих дней).',
+  'requests.error.legalExtension.done': 'Срок ответа по этому обращению уже продлевался. Закон позволяет продлить его один раз.',
+  'requests.field.extensionReasonRequired': 'Укажите причину продления: она будет сообщена заявителю.',
+  'requests.legalExtension.law.59-FZ': 'ч. 2 ст. 12 Федерального закона от 02.05.2006 № 59-ФЗ',
+  'requests.legalExtension.law.152-FZ': 'ч. 3 ст. 20 Федерального закона от 27.07.2006 № 152-ФЗ',
+  'requests.mail.legalExtension.subject': 'Срок ответа по обращению {number} продлён до {legalDueAt}',
+  'requests.mail.legalExtension.body':
+    'Здравствуйте, {name}!\n\nСрок ответа на ваше обращение {number} «{subject}» продлён до {legalDueAt} ({law}).\n\nПричина: {message}',
+  'requests.event.legal_term_extended': 'Срок ответа по закону продлён',
   'requests.error.noDesk': 'Эта организация не принимает обращения.',
   'requests.error.anonymized':
     'Обращение обезличено: его персональные данные удалены, изменить его больше нельзя. Если человек обратится снова, зарегистрируйте новое обращение.',
@@ -157,6 +168,17 @@ export const en: Record<keyof typeof ru, string> = {
   'requests.error.invalidTransition': 'The action "{action}" is not available: the request is "{status}".',
   'requests.error.reopenWindowExpired':
     'The request was resolved more than {days} days ago and cannot be reopened. Please create a new request.',
+  'requests.error.legalExtension.finished': 'The request has been dealt with already: there is no term to extend.',
+  'requests.error.legalExtension.notAllowed':
+    'The law allows no extension for this type of request. The answer term of a 59-FZ appeal (up to 30 days) and of a 152-FZ request (up to 5 working days) can be extended.',
+  'requests.error.legalExtension.done': 'The answer term of this request has been extended already. The law allows it once.',
+  'requests.field.extensionReasonRequired': 'Give the reason for the extension: the requester will be told.',
+  'requests.legalExtension.law.59-FZ': 'Federal Law No. 59-FZ of 02.05.2006, art. 12 part 2',
+  'requests.legalExtension.law.152-FZ': 'Federal Law No. 152-FZ of 27.07.2006, art. 20 part 3',
+  'requests.mail.legalExtension.subject': 'The answer term of request {number} is extended to {legalDueAt}',
+  'requests.mail.legalExtension.body':
+    'Hello, {name}!\n\nThe answer term of your request {number} "{subject}" is extended to {legalDueAt} ({law}).\n\nReason: {message}',
+  'requests.event.legal_term_extended': 'Legal answer term extended',
   'requests.error.noDesk': 'This organisation does not take requests.',
   'requests.error.anonymized':
     'The request is de-personalised: its personal data were erased and it can no longer be changed. If the person writes again, register a new request.',

@@ -231,6 +231,8 @@ export const ru = {
   'web.audit.field.open': 'Ещё открыты',
   'web.audit.field.finishedBefore': 'Завершены до',
   'web.audit.field.anonymizeAfterDays': 'Срок хранения, дней',
+  'web.audit.field.dueAt': 'Срок',
+  'web.audit.field.legalDueAt': 'Срок ответа по закону',
 
   'audit.action.auth.': 'Вход и выход (все)',
   'audit.action.auth.login': 'Вход в систему',
@@ -261,6 +263,7 @@ export const ru = {
   'audit.action.request.reminder': 'Напоминание о сроке обращения',
   'audit.action.request.escalation': 'Срок нарушен: сообщено руководителю',
   'audit.action.request.anonymize': 'Обращения обезличены: истёк срок хранения',
+  'audit.action.request.legal_extend': 'Продлён срок ответа по закону',
   'audit.action.personal_data.export': 'Выгрузка персональных данных человека',
   'audit.action.personal_data.erase': 'Обезличены обращения человека по его требованию',
   'audit.action.request_desk.update': 'Изменены настройки службы помощи',
@@ -499,6 +502,8 @@ export const en: Record<keyof typeof ru, string> = {
   'web.audit.field.open': 'Still open',
   'web.audit.field.finishedBefore': 'Finished before',
   'web.audit.field.anonymizeAfterDays': 'Retention, days',
+  'web.audit.field.dueAt': 'Deadline',
+  'web.audit.field.legalDueAt': 'Legal answer deadline',
 
   'audit.action.auth.': 'Sign-in and sign-out (all)',
   'audit.action.auth.login': 'Signed in',
@@ -529,6 +534,7 @@ export const en: Record<keyof typeof ru, string> = {
   'audit.action.request.reminder': 'Request deadline reminder',
   'audit.action.request.escalation': 'Deadline missed: the head was told',
   'audit.action.request.anonymize': 'Requests de-personalised: the retention period is over',
+  'audit.action.request.legal_extend': 'Legal answer term extended',
   'audit.action.personal_data.export': 'Export of a person’s personal data',
   'audit.action.personal_data.erase': 'A person’s requests de-personalised on their demand',
   'audit.action.request_desk.update': 'Desk settings changed',
