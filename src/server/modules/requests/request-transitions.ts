@@ -139,6 +139,20 @@ export async function applyTransition(
   return updated;
 }
 
+/** When the deadline that counts has moved: a note on the timeline, and the deadline jobs for the new one. */
+async function followMovedDeadline(
+  db: Executor,
+  ctx: RequestContext,
+  before: RequestRow,
+  after: RequestRow,
+  policy: Loaded['desk']['policy'],
+  now: Date,
+): Promise<void> {
+  if (currentDueAt(after) === currentDueAt(before)) return;
+  await deadlineChanged(db, ctx, before, after, now);
+  await scheduleDeadlineJobs(db, after, policy, now);
+}
+
 async function deadlineChanged(db: Executor, ctx: RequestContext, before: RequestRow, after: RequestRow, now: Date): Promise<void> {
   const from = currentDueAt(before);
   const to = currentDueAt(after);
@@ -283,10 +297,7 @@ export async function classify(
     metadata: { before, after },
     createdAt: now,
   });
-  if (currentDueAt(updated) !== currentDueAt(row)) {
-    await deadlineChanged(db, ctx, row, updated, now);
-    await scheduleDeadlineJobs(db, updated, desk.policy, now);
-  }
+  await followMovedDeadline(db, ctx, row, updated, desk.policy, now);
   await recordAudit(db, ctx, {
     organizationId: row.organizationId,
     action: 'request.update',
@@ -339,8 +350,7 @@ export async function extendLegalTerm(db: Executor, deps: Deps, ctx: RequestCont
     },
     createdAt: now,
   });
-  if (currentDueAt(updated) !== currentDueAt(row)) await deadlineChanged(db, ctx, row, updated, now);
-  await scheduleDeadlineJobs(db, updated, desk.policy, now);
+  await followMovedDeadline(db, ctx, row, updated, desk.policy, now);
   // The reason is on the timeline (it may name people), not in the audit log.
   await recordAudit(db, ctx, {
     organizationId: row.organizationId,
