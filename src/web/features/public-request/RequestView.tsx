@@ -47,6 +47,9 @@ function eventTitle(event: ViewEvent, t: Translate): string {
       const to = event.metadata.to as RequestStatus | undefined;
       return t('intake.status.event.status', { status: to ? t(`requests.status.${to}`) : '' });
     }
+    case 'legal_term_extended':
+      // The law asks that the requester be told of the new term and why (the reason is the body).
+      return t('intake.status.event.legalExtended', { date: event.metadata.to ? formatDate(event.metadata.to) : '' });
     default:
       return t('intake.status.event.status', { status: '' });
   }

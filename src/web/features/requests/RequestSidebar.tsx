@@ -7,6 +7,7 @@ import { useSignedIn } from '../../api/me.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { DeadlineBadge, remainingText } from './badges.tsx';
+import { LegalExtension } from './LegalExtension.tsx';
 import { categoryOptions } from './QueueFilters.tsx';
 import { useAssign, useAssignees, useClassify, type CategoryNode, type RequestDetail, type RequestType } from './requests-api.ts';
 
@@ -43,6 +44,7 @@ export function DeadlinesCard({ request }: { request: RequestDetail }) {
       <dl className="rq-facts">
         <Fact label={t('desk.deadlines.review')}>{formatDateTime(d.reviewDueAt)}</Fact>
         {d.legalDueAt ? <Fact label={t('desk.deadlines.legal', { basis: d.legalBasis ?? '' })}>{formatDateTime(d.legalDueAt)}</Fact> : null}
+        {d.legalExtendedAt ? <Fact label={t('desk.deadlines.extended')}>{formatDateTime(d.legalExtendedAt)}</Fact> : null}
         {d.registrationDueAt ? (
           <Fact label={t('desk.deadlines.registration', { basis: d.legalBasis ?? '' })}>{formatDateTime(d.registrationDueAt)}</Fact>
         ) : null}
@@ -56,6 +58,7 @@ export function DeadlinesCard({ request }: { request: RequestDetail }) {
         </Fact>
         {request.resolvedAt ? <Fact label={t('desk.deadlines.resolved')}>{formatDateTime(request.resolvedAt)}</Fact> : null}
       </dl>
+      <LegalExtension request={request} />
     </Card>
   );
 }

@@ -59,6 +59,8 @@ function eventTitle(event: TimelineEvent, categories: Map<string, string>, t: Tr
     }
     case 'deadline_changed':
       return t('desk.event.deadlineChanged', { from: dateOrPaused(m.from, t), to: dateOrPaused(m.to, t) });
+    case 'legal_term_extended':
+      return t('desk.event.legalExtended', { from: dateOrPaused(m.from, t), to: dateOrPaused(m.to, t) });
     case 'escalated': {
       const recipients = Array.isArray(m.recipients) ? (m.recipients as unknown[]).map(String).join(', ') : '';
       return recipients ? `${t('requests.event.escalated')} (${recipients})` : t('requests.event.escalated');

@@ -133,6 +133,10 @@ export interface RequestDetail {
     reviewDueAt: string;
     legalDueAt: string | null;
     legalBasis: '59-FZ' | '210-FZ' | '152-FZ' | null;
+    /** When the legal answer term was extended (once); null while it is the law's own. */
+    legalExtendedAt: string | null;
+    /** The legal term may be extended now (open, a type the law allows, not extended yet). */
+    legalExtensible: boolean;
     registrationDueAt: string | null;
     dueAt: string | null;
     badge: DeadlineBadgeView;
@@ -278,6 +282,11 @@ export function useClassify(id: string) {
 
 export function useAssign(id: string) {
   return useRequestChange(id, (assigneeId: string | null) => api.put<RequestDetail>(`/api/requests/${id}/assignment`, { assigneeId }));
+}
+
+/** Extends the legal answer term (head, admin); the reason goes to the requester. */
+export function useExtendLegalTerm(id: string) {
+  return useRequestChange(id, (reason: string) => api.post<RequestDetail>(`/api/requests/${id}/legal-extension`, { reason }));
 }
 
 export interface TransitionInput {
