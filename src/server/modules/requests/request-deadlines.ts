@@ -58,14 +58,12 @@ function clockOf({ calendar, timeZone, weekKind }: OrganizationCalendar): Busine
   return clock;
 }
 
-export interface DeadlineBasis {
-  type: RequestRow['type'];
-  receivedAt: Date;
-  registeredAt: Date;
-  reviewStartAt: Date;
-  /** Set once the legal answer term was extended: every later computation keeps the extension. */
-  legalExtendedAt: Date | null;
-}
+/**
+ * What a request's deadlines are computed from: its row, or the row with the change at hand (a new
+ * type, a reopening's review start, an extension). `legalExtendedAt` keeps an extended legal term
+ * extended in every later computation.
+ */
+export type DeadlineBasis = Pick<RequestRow, 'type' | 'receivedAt' | 'registeredAt' | 'reviewStartAt' | 'legalExtendedAt'>;
 
 /**
  * Every deadline of a request under its desk's policy, with the closed waiting periods. `clock`:

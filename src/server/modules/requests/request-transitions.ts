@@ -82,13 +82,7 @@ export async function applyTransition(
   if (to === 'rejected') Object.assign(patch, { rejectedAt: now, rejectReason: input.reason ?? null, rejectComment: body });
   if (!row.firstResponseAt && countsAsFirstResponse(input.action, actor)) patch.firstResponseAt = now;
   if (recompute) {
-    const basis = {
-      type: row.type,
-      receivedAt: row.receivedAt,
-      registeredAt: row.registeredAt,
-      reviewStartAt: (patch.reviewStartAt as Date | undefined) ?? row.reviewStartAt,
-      legalExtendedAt: row.legalExtendedAt,
-    };
+    const basis = { ...row, reviewStartAt: (patch.reviewStartAt as Date | undefined) ?? row.reviewStartAt };
     Object.assign(patch, deadlineColumns(await deadlinesFor(deps, db, policy, basis, row.id)));
   }
   const updated = await repo.updateRequest(db, row.id, patch);
@@ -275,14 +269,7 @@ export async function classify(
     changes.childClass = patch.childClass?.trim() || null;
   if (Object.keys(changes).length === 0) return row;
   if (changes.type) {
-    const basis = {
-      type: changes.type,
-      receivedAt: row.receivedAt,
-      registeredAt: row.registeredAt,
-      reviewStartAt: row.reviewStartAt,
-      legalExtendedAt: row.legalExtendedAt,
-    };
-    Object.assign(changes, deadlineColumns(await deadlinesFor(deps, db, desk.policy, basis, row.id)));
+    Object.assign(changes, deadlineColumns(await deadlinesFor(deps, db, desk.policy, { ...row, type: changes.type }, row.id)));
   }
   const updated = await repo.updateRequest(db, row.id, { ...changes, updatedAt: now });
   const before = Object.fromEntries(Object.keys(changes).map((key) => [key, row[key as keyof RequestRow]]));
@@ -322,15 +309,8 @@ export async function extendLegalTerm(db: Executor, deps: Deps, ctx: RequestCont
   const block = legalExtensionBlock(row);
   if (block !== null || row.legalDueAt === null)
     throw new AppError('CONFLICT', { messageKey: `requests.error.legalExtension.${block ?? 'notAllowed'}` });
-  const basis = {
-    type: row.type,
-    receivedAt: row.receivedAt,
-    registeredAt: row.registeredAt,
-    reviewStartAt: row.reviewStartAt,
-    legalExtendedAt: now,
-  };
   const updated = await repo.updateRequest(db, row.id, {
-    ...deadlineColumns(await deadlinesFor(deps, db, desk.policy, basis, row.id)),
+    ...deadlineColumns(await deadlinesFor(deps, db, desk.policy, { ...row, legalExtendedAt: now }, row.id)),
     legalExtendedAt: now,
     updatedAt: now,
   });

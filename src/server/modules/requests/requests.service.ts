@@ -36,9 +36,9 @@
  *
  * ## Desk staff (routes in requests.routes.ts)
  * createOwnRequest, createIntakeRequest, assignRequest, changeStatus, replyToRequest,
- * addInternalNote, updateClassification, extendRequestLegalTerm (head, admin) here; queues, counts, detail and downloads in
- * request-queries.service.ts; desk policy and categories in desk.service.ts; notifications in
- * notifications.service.ts.
+ * addInternalNote, updateClassification, extendRequestLegalTerm (head, admin) here; queues,
+ * counts, detail and downloads in request-queries.service.ts; desk policy and categories in
+ * desk.service.ts; notifications in notifications.service.ts.
  */
 import type { Permission } from '../../../domain/permissions.ts';
 import type { LifecycleAction } from '../../../domain/requests/lifecycle.ts';
