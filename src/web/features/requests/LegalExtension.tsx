@@ -8,6 +8,7 @@ import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useExtendLegalTerm, type RequestDetail } from './requests-api.ts';
+import { RequesterMailNotice } from './StatusActions.tsx';
 
 /** The longest reason the server takes. */
 const REASON_MAX = 2000;
@@ -60,9 +61,7 @@ function ExtensionForm({ request, basis, onClose }: { request: RequestDetail; ba
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">{t(`desk.legalExtension.explain.${basis}`)}</Text>
-        <Text size="sm">
-          {request.requester.email ? t('desk.action.mailed', { email: request.requester.email }) : t('desk.action.noEmail')}
-        </Text>
+        <RequesterMailNotice request={request} />
         {extend.error && !fields.reason ? <ErrorAlert error={extend.error} /> : null}
         <Textarea
           label={t('desk.legalExtension.reason')}

@@ -71,6 +71,16 @@ export function StatusActions({ request, onError }: { request: RequestDetail; on
   );
 }
 
+/** Where the text of a dialog goes: the requester's e-mail, or only the request's page when there is none. */
+export function RequesterMailNotice({ request }: { request: RequestDetail }) {
+  const t = useT();
+  return (
+    <Text size="sm">
+      {request.requester.email ? t('desk.action.mailed', { email: request.requester.email }) : t('desk.action.noEmail')}
+    </Text>
+  );
+}
+
 function ActionForm({
   action,
   request,
@@ -119,9 +129,7 @@ function ActionForm({
       }}
     >
       <Stack gap="sm">
-        <Text size="sm">
-          {request.requester.email ? t('desk.action.mailed', { email: request.requester.email }) : t('desk.action.noEmail')}
-        </Text>
+        <RequesterMailNotice request={request} />
         {transition.error && (transition.error as { status?: number }).status !== 409 ? <ErrorAlert error={transition.error} /> : null}
         {reject ? (
           <Radio.Group
