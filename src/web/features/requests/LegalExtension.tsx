@@ -65,7 +65,8 @@ function ExtensionForm({ request, basis, onClose }: { request: RequestDetail; ba
         {extend.error && !fields.reason ? <ErrorAlert error={extend.error} /> : null}
         <Textarea
           label={t('desk.legalExtension.reason')}
-          description={t('desk.legalExtension.reasonHint')}
+          // Without an address the reason reaches the requester on the request's page only.
+          description={t(request.requester.email ? 'desk.legalExtension.reasonHint' : 'desk.legalExtension.reasonHintNoEmail')}
           required
           autosize
           minRows={3}
