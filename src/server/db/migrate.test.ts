@@ -150,6 +150,71 @@ describe('migrate', () => {
     expect(await migrate(pool)).toEqual([]);
   });
 
+  it('0008 carries the destructions of personal data recorded before it from their audit rows', async () => {
+    const pool = await emptyPool();
+    await migrate(pool, undefined, { until: '0007_legal_extension' });
+    const org = (
+      await pool.query<{ id: string }>(
+        `insert into organizations (path, kind, name, short_name, slug) values ('{}', 'school', 'Школа', 'Школа', 'mig-school') returning id`,
+      )
+    ).rows[0]!.id;
+    const head = (
+      await pool.query<{ id: string }>(`insert into users (email, full_name) values ('head@mig.test', 'Директор') returning id`)
+    ).rows[0]!.id;
+    const audit = (at: string, action: string, actor: string | null, role: string | null, after: unknown) =>
+      pool.query(
+        `insert into audit_log (organization_id, actor_user_id, actor_role, action, entity_type, after, created_at) values ($1, $2, $3, $4, 'x', $5, $6)`,
+        [org, actor, role, action, JSON.stringify(after), at],
+      );
+    await audit('2026-11-01T00:30:00Z', 'request.anonymize', null, null, {
+      requests: 2,
+      numbers: ['27-26-00001', '27-26-00002'],
+      emails: 3,
+      anonymizeAfterDays: 365,
+    });
+    await audit('2026-11-02T09:00:00Z', 'personal_data.erase', head, 'head', {
+      email: 'p@mail.example',
+      numbers: ['27-26-00005'],
+      emails: 1,
+      open: [],
+    });
+    // A demand that found nothing finished, and another kind of row, are no destruction.
+    await audit('2026-11-03T09:00:00Z', 'personal_data.erase', head, 'head', {
+      email: 'q@mail.example',
+      numbers: [],
+      emails: 0,
+      open: ['27-26-00007'],
+    });
+    await audit('2026-11-03T10:00:00Z', 'personal_data.export', head, 'head', { email: 'q@mail.example', numbers: ['27-26-00007'] });
+
+    expect(await migrate(pool)).toContain('0008_request_erasures');
+    const rows = await pool.query(
+      `select organization_id, erased_at, reason, actor_user_id, actor_role, numbers, emails_deleted, retention_days from request_erasures order by id`,
+    );
+    expect(rows.rows).toEqual([
+      {
+        organization_id: org,
+        erased_at: new Date('2026-11-01T00:30:00Z'),
+        reason: 'retention',
+        actor_user_id: null,
+        actor_role: null,
+        numbers: ['27-26-00001', '27-26-00002'],
+        emails_deleted: 3,
+        retention_days: 365,
+      },
+      {
+        organization_id: org,
+        erased_at: new Date('2026-11-02T09:00:00Z'),
+        reason: 'subject_request',
+        actor_user_id: head,
+        actor_role: 'head',
+        numbers: ['27-26-00005'],
+        emails_deleted: 1,
+        retention_days: null,
+      },
+    ]);
+  });
+
   it('makes `opora start` exit with the "newer Opora" sentence instead of serving, in Russian by default', async () => {
     const database = await createTestDatabase();
     cleanups.push(() => database.drop());

@@ -6,11 +6,21 @@ import * as calendar from './messages/calendar.ts';
 import * as cli from './messages/cli.ts';
 import * as core from './messages/core.ts';
 import * as intake from './messages/intake.ts';
+import * as privacy from './messages/privacy.ts';
 import * as requests from './messages/requests.ts';
 import * as web from './messages/web.ts';
 import * as workspace from './messages/workspace.ts';
 
-export const ru = { ...core.ru, ...calendar.ru, ...requests.ru, ...intake.ru, ...web.ru, ...workspace.ru, ...cli.ru } as const;
+export const ru = {
+  ...core.ru,
+  ...calendar.ru,
+  ...requests.ru,
+  ...intake.ru,
+  ...web.ru,
+  ...workspace.ru,
+  ...privacy.ru,
+  ...cli.ru,
+} as const;
 export type MessageKey = keyof typeof ru;
 export const en: Record<MessageKey, string> = {
   ...core.en,
@@ -19,5 +29,6 @@ export const en: Record<MessageKey, string> = {
   ...intake.en,
   ...web.en,
   ...workspace.en,
+  ...privacy.en,
   ...cli.en,
 };

@@ -3,7 +3,15 @@ import type { FastifyReply } from 'fastify';
 import { contextOf } from '../../http/auth.ts';
 import { Uuid } from '../../http/common.schemas.ts';
 import type { App, RouteOptions } from '../../http/types.ts';
-import { erasePerson, exportFileName, exportForOrganization, exportOwn, type BuiltExport } from './privacy.service.ts';
+import {
+  erasePerson,
+  erasureAct,
+  exportFileName,
+  exportForOrganization,
+  exportOwn,
+  listErasures,
+  type BuiltExport,
+} from './privacy.service.ts';
 
 const OrganizationParams = Type.Object({ organizationId: Uuid }, { additionalProperties: false });
 /** Who is meant: an e-mail and/or a phone; empty strings (a form's blank field) mean "not given". */
@@ -11,6 +19,18 @@ const PersonQuery = Type.Object(
   {
     email: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })])),
     phone: Type.Optional(Type.String({ maxLength: 40, pattern: '^[0-9+()\\-\\s]*$' })),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * An act's period: its first and last day (`YYYY-MM-DD`, checked by the domain for a real date);
+ * neither means this month so far, where the organisation is.
+ */
+const PeriodQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ maxLength: 10 })),
+    to: Type.Optional(Type.String({ maxLength: 10 })),
   },
   { additionalProperties: false },
 );
@@ -35,6 +55,25 @@ export async function privacyRoutes(app: App, { deps }: RouteOptions): Promise<v
     '/api/organizations/:organizationId/personal-data/erase',
     { schema: { tags: ['privacy'], params: OrganizationParams, body: PersonQuery } },
     async (request) => erasePerson(deps, contextOf(request), request.params.organizationId, request.body),
+  );
+
+  app.get(
+    '/api/organizations/:organizationId/personal-data/erasures',
+    { schema: { tags: ['privacy'], params: OrganizationParams, querystring: PeriodQuery } },
+    async (request) => listErasures(deps, contextOf(request), request.params.organizationId, request.query),
+  );
+
+  app.get(
+    '/api/organizations/:organizationId/personal-data/erasures/act',
+    { schema: { tags: ['privacy'], params: OrganizationParams, querystring: PeriodQuery } },
+    async (request, reply) => {
+      const act = await erasureAct(deps, contextOf(request), request.params.organizationId, request.query);
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="${act.fileName}"`)
+        .send(act.pdf);
+    },
   );
 
   app.get('/api/me/personal-data', { schema: { tags: ['privacy'] } }, async (request, reply) =>

@@ -9,6 +9,8 @@
  * What a request holds for its requester: the wording, the answers they could see (never the
  * staff's internal notes), the names of the files, the consent given and its text.
  * The data come from the modules that own them (identity, requests, intake).
+ * Also the act of destruction of personal data (Roskomnadzor order No. 179) of a period, printed
+ * from the requests module's record of each de-personalisation.
  */
 import { emailKey, phoneKey } from '../../../domain/personal-data.ts';
 import type { Executor } from '../../db/database.ts';
@@ -19,10 +21,13 @@ import { authorize, requireActor } from '../../http/access.ts';
 import type { RequestContext } from '../../http/actor.ts';
 import { AppError, validation } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { accountsOfPerson } from '../identity/identity.lookup.ts';
+import { accountsOfPerson, findUsersByIdsOrEmails } from '../identity/identity.lookup.ts';
 import { consentTextOf } from '../intake/intake.service.ts';
 import { findOrganizationInternal } from '../organizations/organizations.service.ts';
-import { anonymizeRequestsNow, requestsOfPerson } from '../requests/request-privacy.ts';
+import { anonymizeRequestsNow, erasuresBetween, ERASURES_PER_ACT, requestsOfPerson } from '../requests/request-privacy.ts';
+import { actPeriod, isActPeriodProblem, summarizeErasures, thisMonth } from '../../../domain/requests/erasure-act.ts';
+import { timeZone } from '../../../domain/working-time/index.ts';
+import { renderErasureAct } from './erasure-act.pdf.ts';
 import { isErasable } from '../../../domain/requests/retention.ts';
 import {
   OWN_EXPORT_TIME_ZONE,
@@ -212,6 +217,7 @@ export async function erasePerson(deps: Deps, ctx: RequestContext, organizationI
       org.id,
       requests.map(({ row }) => row.id),
       now,
+      { userId: requireActor(ctx).userId, role: ctx.actor?.membership?.role ?? null },
     );
     const open = requests
       .filter(({ row }) => !isErasable(row.status))
@@ -235,4 +241,76 @@ export async function erasePerson(deps: Deps, ctx: RequestContext, organizationI
 /** The file name a download of an export gets: the day it was made, where the reader is. */
 export function exportFileName(document: Pick<BuiltExport, 'generatedAt' | 'timeZone'>): string {
   return personalDataFileName(document.generatedAt, document.timeZone);
+}
+
+/** An act's period; neither day given means this month so far. */
+export interface ActQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/**
+ * The destructions of personal data at an organisation in a period (its days, where it is), with
+ * who ran each, in the caller's transaction; the actor must hold `personalData.erase` there.
+ */
+async function erasuresIn(deps: Deps, ctx: RequestContext, tx: Executor, organizationId: string, query: ActQuery) {
+  const org = await findOrganizationInternal({ db: tx }, organizationId);
+  if (!org) throw new AppError('NOT_FOUND');
+  authorize(ctx, 'personalData.erase', org.path);
+  const zone = timeZone(org.timezone);
+  if (Boolean(query.from) !== Boolean(query.to)) throw validation({ [query.from ? 'to' : 'from']: { key: 'field.required' } });
+  const asked = query.from && query.to ? { from: query.from, to: query.to } : thisMonth(deps.clock.now().getTime(), zone);
+  const period = actPeriod(asked.from, asked.to, zone);
+  if (isActPeriodProblem(period)) throw validation({ [period.field]: { key: `privacy.error.period.${period.code}` } });
+  const rows = await erasuresBetween(tx, org.id, new Date(period.fromMs), new Date(period.toMs));
+  if (rows.length > ERASURES_PER_ACT) throw validation({ to: { key: 'privacy.error.actTooMany' } });
+  const actorIds = [...new Set(rows.flatMap((row) => (row.actorUserId ? [row.actorUserId] : [])))];
+  const names = new Map((await findUsersByIdsOrEmails(tx, actorIds, [])).map((user) => [user.id, user.fullName]));
+  const entries = rows.map((row) => ({
+    id: row.id,
+    erasedAt: row.erasedAt,
+    reason: row.reason,
+    // A user removed since keeps their role in the record, without a name.
+    actor: row.actorUserId || row.actorRole ? { name: names.get(row.actorUserId ?? '') ?? '—', role: row.actorRole } : null,
+    numbers: row.numbers,
+    emailsDeleted: row.emailsDeleted,
+    retentionDays: row.retentionDays,
+  }));
+  return { org, period: { from: period.from, to: period.to }, entries };
+}
+
+/** The log of destructions in a period, for the «Персональные данные» tab (head, admin). */
+export async function listErasures(deps: Deps, ctx: RequestContext, organizationId: string, query: ActQuery) {
+  return deps.db.transaction().execute(async (tx) => {
+    const { org, period, entries } = await erasuresIn(deps, ctx, tx, organizationId, query);
+    return { period, timeZone: org.timezone, requests: summarizeErasures(entries).requests, entries };
+  });
+}
+
+/**
+ * The act of destruction of a period with its extract from the log, as a PDF (Roskomnadzor order
+ * No. 179). A period with nothing destroyed has no act (404). Audited: who printed which act.
+ */
+export async function erasureAct(deps: Deps, ctx: RequestContext, organizationId: string, query: ActQuery) {
+  const generatedAt = deps.clock.now();
+  const { org, period, entries } = await deps.db.transaction().execute(async (tx) => {
+    const found = await erasuresIn(deps, ctx, tx, organizationId, query);
+    if (found.entries.length === 0) throw new AppError('NOT_FOUND', { messageKey: 'privacy.error.actNothingErased' });
+    await recordAudit(tx, ctx, {
+      organizationId: found.org.id,
+      action: 'personal_data.act',
+      entityType: 'request_desk',
+      entityId: found.org.id,
+      after: { ...found.period, entries: found.entries.length, requests: summarizeErasures(found.entries).requests },
+    });
+    return found;
+  });
+  const pdf = await renderErasureAct({
+    locale: ctx.locale,
+    organization: { name: org.name, address: org.address, timezone: org.timezone },
+    period,
+    entries,
+    generatedAt,
+  });
+  return { pdf, fileName: `personal-data-destruction-act-${period.from}-${period.to}.pdf` };
 }

@@ -3,7 +3,8 @@
  * - the nightly housekeeping task that de-personalises finished requests once their desk's
  *   retention period has passed (domain/requests/retention.ts), one audited batch at a time, and
  *   the same for a person's finished requests at once, when they demand it;
- * - one person's requests, as the privacy module's export shows them to the person.
+ * - one person's requests, as the privacy module's export shows them to the person;
+ * - the record of every destruction, from which the privacy module prints the act (RKN order 179).
  * Access checks are the calling use case's (privacy.service.ts).
  */
 import { anonymizeFinishedBefore } from '../../../domain/requests/retention.ts';
@@ -37,6 +38,16 @@ export const anonymizeRequestsTask: HousekeepingTask = {
             const erased = await repo.anonymizeFinished(tx, policy.organizationId, finishedBefore, now, limit);
             if (erased.length === 0) return 0;
             const emails = await deleteEmailsOf(tx, erased);
+            await repo.insertErasure(tx, {
+              organizationId: policy.organizationId,
+              erasedAt: now,
+              reason: 'retention',
+              actorUserId: null,
+              actorRole: null,
+              numbers: erased.map((r) => r.number),
+              emailsDeleted: emails,
+              retentionDays: policy.anonymizeAfterDays,
+            });
             await recordAudit(tx, systemContext(), {
               organizationId: policy.organizationId,
               action: 'request.anonymize',
@@ -70,12 +81,40 @@ function deleteEmailsOf(tx: Executor, erased: ReadonlyArray<{ id: string }>): Pr
 
 /**
  * De-personalises these finished requests of a desk now, in the caller's transaction (a person's
- * demand, privacy.service.ts, which audits it); returns the requests erased and the e-mails deleted.
+ * demand, privacy.service.ts, which audits it), and records the destruction with who ran it;
+ * returns the requests erased and the e-mails deleted.
  */
-export async function anonymizeRequestsNow(tx: Executor, organizationId: string, requestIds: readonly string[], now: Date) {
+export async function anonymizeRequestsNow(
+  tx: Executor,
+  organizationId: string,
+  requestIds: readonly string[],
+  now: Date,
+  actor: { userId: string; role: string | null },
+) {
   if (requestIds.length === 0) return { erased: [], emails: 0 };
   const erased = await repo.anonymizeNow(tx, organizationId, requestIds, now);
-  return { erased, emails: await deleteEmailsOf(tx, erased) };
+  const emails = await deleteEmailsOf(tx, erased);
+  if (erased.length > 0) {
+    await repo.insertErasure(tx, {
+      organizationId,
+      erasedAt: now,
+      reason: 'subject_request',
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      numbers: erased.map((r) => r.number),
+      emailsDeleted: emails,
+      retentionDays: null,
+    });
+  }
+  return { erased, emails };
+}
+
+/** The most destructions one act lists; a longer list asks for a shorter period. */
+export const ERASURES_PER_ACT = 1000;
+
+/** A desk's destructions of personal data made in [from, to), oldest first (at most ERASURES_PER_ACT + 1). */
+export function erasuresBetween(db: Executor, organizationId: string, from: Date, to: Date) {
+  return repo.erasuresBetween(db, organizationId, from, to, ERASURES_PER_ACT + 1);
 }
 
 /** The most requests one export lists (a person with more is an exceptional case to handle by hand). */

@@ -99,6 +99,36 @@ export function anonymizeNow(db: Executor, organizationId: string, requestIds: r
   return anonymize(db, picked, now, 'subject_request');
 }
 
+export interface ErasureRecord {
+  organizationId: string;
+  erasedAt: Date;
+  reason: AnonymizeReason;
+  actorUserId: string | null;
+  actorRole: string | null;
+  numbers: string[];
+  emailsDeleted: number;
+  retentionDays: number | null;
+}
+
+/** Records one destruction (a batch or a person's demand), in the transaction that made it. */
+export async function insertErasure(db: Executor, record: ErasureRecord): Promise<void> {
+  await db.insertInto('requestErasures').values(record).execute();
+}
+
+/** A desk's destructions made in [from, to), oldest first. */
+export function erasuresBetween(db: Executor, organizationId: string, from: Date, to: Date, limit: number) {
+  return db
+    .selectFrom('requestErasures')
+    .select(['id', 'erasedAt', 'reason', 'actorUserId', 'actorRole', 'numbers', 'emailsDeleted', 'retentionDays'])
+    .where('organizationId', '=', organizationId)
+    .where('erasedAt', '>=', from)
+    .where('erasedAt', '<', to)
+    .orderBy('erasedAt')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 /** Requests of one organisation (or of any, when null) filed by a person, newest first. */
 export function requestsOfPerson(db: Executor, criteria: PersonCriteria, limit: number) {
   let query = db

@@ -148,6 +148,20 @@ export interface RequestDeadlineAlertsTable {
   createdAt: GeneratedTimestamp;
 }
 
+/** One destruction of requests' personal data: a nightly batch or a person's demand (migration 0008). */
+export interface RequestErasuresTable {
+  id: Generated<number>;
+  organizationId: string;
+  erasedAt: Timestamp;
+  reason: 'retention' | 'subject_request';
+  actorUserId: string | null;
+  /** The actor's role when they ran it. */
+  actorRole: string | null;
+  numbers: string[];
+  emailsDeleted: number;
+  retentionDays: number | null;
+}
+
 export interface RequestTables {
   requestDesks: RequestDesksTable;
   requestNumberCounters: RequestNumberCountersTable;
@@ -158,4 +172,5 @@ export interface RequestTables {
   requestEvents: RequestEventsTable;
   requestAttachments: RequestAttachmentsTable;
   requestDeadlineAlerts: RequestDeadlineAlertsTable;
+  requestErasures: RequestErasuresTable;
 }
