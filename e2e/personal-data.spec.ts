@@ -2,7 +2,8 @@
  * Personal data under 152-FZ: the head's export of one person's data (Settings → «Персональные
  * данные»), a signed-in parent's download of their own data from the user menu, the retention
  * term among the desk settings, and a person's demand to destroy their data: the head
- * de-personalises their finished request, and the desk's page of it says so.
+ * de-personalises their finished request, the desk's page of it says so, and the record of
+ * destructions lists it and prints the act.
  */
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
@@ -220,4 +221,27 @@ test('a person’s demand to destroy their data: the head erases the finished re
   await page.goto(`/requests/${open.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Не открывается расписание' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Заявитель' })).toContainText('Тестова Анна Сергеевна');
+
+  // The record of the destruction (this month, shown at once) and its act to print and sign.
+  await page.goto('/settings/personal-data');
+  const acts = page.getByTestId('privacy-acts');
+  const entry = acts.getByRole('listitem').filter({ hasText: finished.number });
+  await expect(entry).toContainText('Требование человека');
+  await expect(entry).toContainText('(Руководитель)');
+  const downloadingAct = page.waitForEvent('download');
+  await acts.getByRole('button', { name: 'Скачать акт (PDF)' }).click();
+  const act = await downloadingAct;
+  expect(act.suggestedFilename()).toMatch(/^personal-data-destruction-act-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(
+    fs
+      .readFileSync(await act.path())
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
+  // A period that ends before it starts: said at the field.
+  await page.getByRole('textbox', { name: 'По' }).fill('2020-01-01');
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await expect(page.getByText('Конец периода раньше его начала')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'По' })).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -49,8 +49,16 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return (await perform(method, path, body)).payload as T;
 }
 
-/** The request itself: the parsed body and the response headers (e.g. a download's file name). */
-async function perform(method: Method, path: string, body?: unknown): Promise<{ payload: unknown; headers: Headers }> {
+/**
+ * The request itself: the body of a success as `read` takes it (parsed JSON by default) and the
+ * response headers (e.g. a download's file name). A failure's body is always the API's JSON error.
+ */
+async function perform(
+  method: Method,
+  path: string,
+  body?: unknown,
+  read: (response: Response) => Promise<unknown> = readJson,
+): Promise<{ payload: unknown; headers: Headers }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -65,9 +73,8 @@ async function perform(method: Method, path: string, body?: unknown): Promise<{ 
   } catch {
     throw new ApiError(0, NETWORK_ERROR, '');
   }
-  const payload: unknown = await readJson(response);
-  if (!response.ok) throw toApiError(response.status, payload);
-  return { payload, headers: response.headers };
+  if (!response.ok) throw toApiError(response.status, await readJson(response));
+  return { payload: await read(response), headers: response.headers };
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -84,7 +91,13 @@ function toApiError(status: number, payload: unknown): ApiError {
   if (payload && typeof payload === 'object' && 'error' in payload && 'message' in payload) {
     const body = payload as { error: unknown; message: unknown; fields?: unknown; requestId?: unknown };
     const fields = body.fields && typeof body.fields === 'object' ? (body.fields as Record<string, string>) : {};
-    return new ApiError(status, String(body.error), String(body.message), fields, typeof body.requestId === 'string' ? body.requestId : null);
+    return new ApiError(
+      status,
+      String(body.error),
+      String(body.message),
+      fields,
+      typeof body.requestId === 'string' ? body.requestId : null,
+    );
   }
   return new ApiError(status, UNEXPECTED_RESPONSE, '');
 }
@@ -95,6 +108,11 @@ export const api = {
   getWithHeaders: async <T>(path: string, query?: Query): Promise<{ body: T; headers: Headers }> => {
     const { payload, headers } = await perform('GET', withQuery(path, query));
     return { body: payload as T, headers };
+  },
+  /** A GET of a file (a PDF): its bytes and the headers; an error is read as usual. */
+  getFile: async (path: string, query?: Query): Promise<{ blob: Blob; headers: Headers }> => {
+    const { payload, headers } = await perform('GET', withQuery(path, query), undefined, (response) => response.blob());
+    return { blob: payload as Blob, headers };
   },
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),

@@ -1,27 +1,40 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { formatDateTime } from '../../../shared/i18n/index.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { useT, type Translate } from '../../i18n/locale.tsx';
 import { useDeskPolicy } from '../desk-settings/desk-settings-api.ts';
-import { roleHas } from '../../../domain/permissions.ts';
+import { roleHas, ROLES, type Role } from '../../../domain/permissions.ts';
 import { useSignedIn } from '../../api/me.ts';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
 import type { PersonalDataDocument } from '../../../shared/personal-data-document.ts';
 import { erasureOf, summaryOf } from './personal-data-file.ts';
-import { saveDocument, usePersonalDataErasure, usePersonalDataExport, type PersonalDataFile } from './privacy-api.ts';
+import {
+  saveDocument,
+  useErasureAct,
+  useErasureLog,
+  usePersonalDataErasure,
+  usePersonalDataExport,
+  type ActPeriod,
+  type ErasureEntry,
+  type PersonalDataFile,
+} from './privacy-api.ts';
 
 /**
  * Settings → «Персональные данные»: the answer to a data subject's request (152-FZ art. 14). The
  * head or an admin finds a person by e-mail or phone, sees how much Opora keeps about them and
- * downloads it as one JSON file; below, the retention term of the desk's finished requests.
+ * downloads it as one JSON file; below, the retention term of the desk's finished requests and
+ * the record of what was destroyed, with the act of destruction of a period (RKN order No. 179).
  */
 export default function PersonalDataTab({ organizationId }: { organizationId: string }) {
+  const me = useSignedIn();
+  const mayErase = Boolean(me.membership && roleHas(me.membership.role, 'personalData.erase'));
   return (
     <Stack gap="lg">
       <ExportSection organizationId={organizationId} />
       <RetentionSection organizationId={organizationId} />
+      {mayErase ? <ActsSection organizationId={organizationId} /> : null}
     </Stack>
   );
 }
@@ -250,4 +263,103 @@ function RetentionSection({ organizationId }: { organizationId: string }) {
       </Stack>
     </Paper>
   );
+}
+
+/** How many numbers of one entry are shown before «и ещё N». */
+const NUMBERS_SHOWN = 6;
+
+function ActsSection({ organizationId }: { organizationId: string }) {
+  const t = useT();
+  // The first answer (no period asked) is this month so far where the school is; its days fill the form.
+  const [period, setPeriod] = useState<ActPeriod | null>(null);
+  const log = useErasureLog(organizationId, period);
+  const [edited, setEdited] = useState<ActPeriod | null>(null);
+  const draft = edited ?? log.data?.period ?? { from: '', to: '' };
+  const act = useErasureAct(organizationId);
+  const fields = { ...fieldErrors(log.error), ...fieldErrors(act.error) };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    act.reset();
+    setPeriod({ ...draft });
+  };
+  const edit = (key: keyof ActPeriod) => (event: ChangeEvent<HTMLInputElement>) => {
+    setEdited({ ...draft, [key]: event.currentTarget.value });
+  };
+
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="privacy-acts-title">
+      <Title order={2} size="h4" id="privacy-acts-title" mb="xs">
+        {t('privacy.acts.title')}
+      </Title>
+      <Text size="sm" mb="md" maw="48rem">
+        {t('privacy.acts.lead')}
+      </Text>
+      <form onSubmit={submit} noValidate aria-labelledby="privacy-acts-title">
+        <Group align="flex-start" gap="md" wrap="wrap">
+          <TextInput
+            type="date"
+            label={t('privacy.acts.from')}
+            value={draft.from}
+            onChange={edit('from')}
+            error={fields.from}
+            required
+            w={180}
+          />
+          <TextInput type="date" label={t('privacy.acts.to')} value={draft.to} onChange={edit('to')} error={fields.to} required w={180} />
+          <Button type="submit" variant="default" mt={{ base: 0, xs: 25 }} loading={log.isFetching}>
+            {t('privacy.acts.show')}
+          </Button>
+        </Group>
+      </form>
+      <ErrorAlert error={fields.from || fields.to ? null : (log.error ?? act.error)} />
+      {log.data ? (
+        <Stack gap="sm" mt="md" data-testid="privacy-acts">
+          <Text size="sm" fw={500}>
+            {log.data.entries.length === 0
+              ? t('privacy.acts.none')
+              : t('privacy.acts.found', { n: log.data.entries.length, requests: log.data.requests })}
+          </Text>
+          {log.data.entries.length > 0 ? (
+            <>
+              <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+                {log.data.entries.map((entry) => (
+                  <ErasureItem key={entry.id} entry={entry} timeZone={log.data.timeZone} t={t} />
+                ))}
+              </Stack>
+              <Group>
+                <Button onClick={() => act.mutate(log.data.period)} loading={act.isPending}>
+                  {t('privacy.acts.download')}
+                </Button>
+              </Group>
+            </>
+          ) : null}
+        </Stack>
+      ) : null}
+    </Paper>
+  );
+}
+
+function ErasureItem({ entry, timeZone, t }: { entry: ErasureEntry; timeZone: string; t: Translate }) {
+  const who = entry.actor
+    ? roleName(entry.actor.role, t)
+      ? `${entry.actor.name} (${roleName(entry.actor.role, t)})`
+      : entry.actor.name
+    : t('privacy.acts.who.system');
+  const hidden = entry.numbers.length - NUMBERS_SHOWN;
+  return (
+    <Paper component="li" withBorder p="xs" radius="sm">
+      <Text size="sm" fw={500}>
+        {formatDateTime(entry.erasedAt, timeZone)} · {t(`privacy.acts.reason.${entry.reason}`)} · {who}
+      </Text>
+      <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        {t('privacy.acts.column.requests')}: {entry.numbers.slice(0, NUMBERS_SHOWN).join(', ')}
+        {hidden > 0 ? ` ${t('privacy.acts.more', { n: hidden })}` : ''}
+      </Text>
+    </Paper>
+  );
+}
+
+function roleName(role: string | null, t: Translate): string | null {
+  return role !== null && (ROLES as readonly string[]).includes(role) ? t(`role.${role as Role}`) : null;
 }

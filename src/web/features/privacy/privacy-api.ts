@@ -4,7 +4,7 @@
  * signed-in user's own data (GET /api/me/personal-data). Both answer a JSON document with a
  * `content-disposition` file name; the web keeps the document and saves it as a file on request.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { REQUESTS_KEY } from '../requests/requests-api.ts';
 import type { PersonalDataDocument } from '../../../shared/personal-data-document.ts';
@@ -41,9 +41,14 @@ export function useMyPersonalData() {
   });
 }
 
-/** Saves the document as a JSON file through a temporary object URL. */
+/** Saves the document as a JSON file. */
 export function saveDocument({ document: data, fileName }: PersonalDataFile): void {
-  const url = URL.createObjectURL(new Blob([documentText(data)], { type: 'application/json;charset=utf-8' }));
+  saveBlob(new Blob([documentText(data)], { type: 'application/json;charset=utf-8' }), fileName);
+}
+
+/** Offers a file to save through a temporary object URL. */
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -76,5 +81,53 @@ export function usePersonalDataErasure(organizationId: string) {
       }),
     // Queues and request pages showed the erased requests with their data.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [REQUESTS_KEY] }),
+  });
+}
+
+/** An act's period: its first and last day, `YYYY-MM-DD`. */
+export interface ActPeriod {
+  from: string;
+  to: string;
+}
+
+export interface ErasureEntry {
+  id: number;
+  erasedAt: string;
+  reason: 'retention' | 'subject_request';
+  /** Null: the nightly housekeeping. */
+  actor: { name: string; role: string | null } | null;
+  numbers: string[];
+  emailsDeleted: number;
+  retentionDays: number | null;
+}
+
+export interface ErasureLog {
+  period: ActPeriod;
+  timeZone: string;
+  requests: number;
+  entries: ErasureEntry[];
+}
+
+/**
+ * The record of destroyed personal data in a period (GET …/personal-data/erasures, permission
+ * `personalData.erase`); without a period, this month so far where the school is.
+ */
+export function useErasureLog(organizationId: string, period: ActPeriod | null) {
+  return useQuery({
+    queryKey: ['personal-data-erasures', organizationId, period?.from, period?.to],
+    queryFn: () => api.get<ErasureLog>(`/api/organizations/${organizationId}/personal-data/erasures`, { ...period }),
+    retry: false,
+  });
+}
+
+/** The act of destruction of the period as a PDF (GET …/erasures/act), saved as a file. */
+export function useErasureAct(organizationId: string) {
+  return useMutation({
+    mutationFn: async (period: ActPeriod) => {
+      const { blob, headers } = await api.getFile(`/api/organizations/${organizationId}/personal-data/erasures/act`, { ...period });
+      const fileName = fileNameFromDisposition(headers.get('content-disposition'), `act-${period.from}-${period.to}.pdf`);
+      saveBlob(blob, fileName);
+      return fileName;
+    },
   });
 }
