@@ -27,7 +27,7 @@ export const ru = {
   'act.method':
     '5. Способ уничтожения: стирание данных в базе данных информационной системы её программными средствами — тексты заменены прочерком, файлы, письма, ссылки и уведомления удалены. Номер обращения, даты, канал, тип, тема и статусы сохранены без персональных данных для отчётности.',
   'act.backups':
-    'Резервные копии базы данных, сделанные до даты уничтожения, содержат эти данные до их замены по графику резервного копирования.',
+    'Резервные копии базы данных, сделанные до даты уничтожения, содержат эти данные до их замены по графику резервного копирования. Журнал аудита (кто и когда работал с обращениями, а для требования субъекта — указанные им e-mail или телефон) сохраняется как журнал регистрации событий.',
   'act.reasons': '6. Причины уничтожения:',
   'act.reason.retention':
     'достижение цели обработки: истёк срок хранения ({days}) после закрытия или отклонения обращения (ч. 7 ст. 5, ч. 4 ст. 21 Федерального закона от 27.07.2006 № 152-ФЗ);',
@@ -98,7 +98,8 @@ export const en: Record<keyof typeof ru, string> = {
   'act.category.links': 'the requester’s private links to the request’s page.',
   'act.method':
     '5. Method: erasure of the data in the information system’s database by its own software — texts replaced by a dash; files, e-mails, links and notifications deleted. The request’s number, dates, channel, type, topic and statuses are kept without personal data for the reports.',
-  'act.backups': 'Database backups made before the date of destruction hold these data until they are replaced on the backup schedule.',
+  'act.backups':
+    'Database backups made before the date of destruction hold these data until they are replaced on the backup schedule. The audit log (who worked on the requests and when, and for a data subject’s demand the e-mail or phone they gave) is kept as the event log.',
   'act.reasons': '6. Reasons for the destruction:',
   'act.reason.retention':
     'the purpose of processing was achieved: the retention period ({days}) after the request was closed or rejected has passed (art. 5 part 7, art. 21 part 4 of Federal Law No. 152-FZ of 27.07.2006);',
