@@ -67,6 +67,7 @@ test('the head extends a 59-FZ appeal’s answer term with a reason; the consult
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/my-requests/${id}`);
   await expect(page.getByRole('heading', { name: `Срок ответа продлён до ${after.slice(0, 10)}` })).toBeVisible();
+  await expect(page.getByTestId('request-legal-due')).toHaveText(`${after.slice(0, 10)} (продлён)`);
   await expect(page.getByText(reason)).toBeVisible();
   await expectNoHorizontalScroll(page);
 });

@@ -96,6 +96,8 @@ function Facts({ view }: { view: RequesterView }) {
     : view.status === 'waiting_for_requester'
       ? t('intake.status.duePaused')
       : null;
+  // The law's term, when the request has one; the review date is left out when it is the same day.
+  const legalDue = view.deadlines.legalDueAt ? formatDate(view.deadlines.legalDueAt) : null;
   const topic = view.category ? (view.category.parent ? `${view.category.parent.name} → ${view.category.name}` : view.category.name) : null;
   return (
     <dl className="request-facts">
@@ -105,10 +107,18 @@ function Facts({ view }: { view: RequesterView }) {
       <dd>
         <StatusBadge status={view.status} size="lg" />
       </dd>
-      {open && due ? (
+      {open && due && due !== legalDue ? (
         <>
           <dt>{t('intake.status.due')}</dt>
           <dd data-testid="request-due">{due}</dd>
+        </>
+      ) : null}
+      {open && legalDue ? (
+        <>
+          <dt>{t('intake.status.legalDue')}</dt>
+          <dd data-testid="request-legal-due">
+            {view.deadlines.legalExtendedAt ? t('intake.status.legalDueExtended', { date: legalDue }) : legalDue}
+          </dd>
         </>
       ) : null}
       <dt>{t('intake.status.registered')}</dt>

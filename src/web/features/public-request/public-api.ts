@@ -113,7 +113,13 @@ export interface RequesterView {
   wording: { whatDid: string | null; expected: string | null; happened: string | null; description: string | null };
   requester: { kind: 'parent' | 'staff'; name: string; childClass: string | null };
   registeredAt: string;
-  deadlines: { dueAt: string | null; badge: { state: string } };
+  deadlines: {
+    dueAt: string | null;
+    /** The law's answer term (59-FZ appeal, 152-FZ request, 210-FZ complaint); null for a consultation. */
+    legalDueAt: string | null;
+    legalExtendedAt: string | null;
+    badge: { state: string };
+  };
   resolvedAt: string | null;
   resolution: string | null;
   rejection: { reason: string; comment: string | null } | null;
