@@ -52,18 +52,18 @@ export function renderErasureAct(input: ActInput): Promise<Buffer> {
       const paragraph = (text: string, options: PDFKit.Mixins.TextOptions = {}) =>
         doc
           .font('regular')
-          .fontSize(10.5)
-          .text(text, { width, align: 'left', paragraphGap: 5, ...options });
+          .fontSize(10)
+          .text(text, { width, align: 'left', paragraphGap: 4, ...options });
       const item = (text: string) =>
         doc
           .font('regular')
-          .fontSize(10.5)
-          .text(`— ${text}`, { width: width - 18, paragraphGap: 1 });
+          .fontSize(10)
+          .text(`— ${text}`, { width: width - 18, paragraphGap: 0.5 });
 
       doc.font('bold').fontSize(14).text(t('act.title'), { width, align: 'center' });
       doc.font('bold').fontSize(12).text(t('act.subtitle'), { width, align: 'center' });
       doc.font('regular').fontSize(11).text(t('act.period', period), { width, align: 'center' });
-      doc.moveDown(1.2);
+      doc.moveDown(0.8);
 
       paragraph(t('act.lead'));
       paragraph(
@@ -79,7 +79,7 @@ export function renderErasureAct(input: ActInput): Promise<Buffer> {
       withIndent(doc, 18, () => {
         for (const category of ERASED_CATEGORIES) item(t(`act.category.${category}`));
       });
-      doc.moveDown(0.4);
+      doc.moveDown(0.3);
 
       paragraph(t('act.method'));
       paragraph(t('act.backups'));
@@ -89,7 +89,7 @@ export function renderErasureAct(input: ActInput): Promise<Buffer> {
         if (summary.retention) item(t('act.reason.retention', { days: summary.retentionDays.map(days).join(', ') || '—' }));
         if (summary.subjectRequest) item(t('act.reason.subjectRequest'));
       });
-      doc.moveDown(0.4);
+      doc.moveDown(0.3);
 
       paragraph(
         t('act.dates', {
@@ -127,12 +127,12 @@ export function renderErasureAct(input: ActInput): Promise<Buffer> {
 
 /** Three rows of position, signature and name to fill in by hand; kept on one page. */
 function signatures(doc: PdfDocument, width: number, t: (key: MessageKey) => string): void {
-  const rowHeight = 30;
+  const rowHeight = 26;
   const needed = 24 + 3 * rowHeight + 30;
   if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc.moveDown(0.8);
   const left = doc.page.margins.left;
-  doc.font('bold').fontSize(10.5).text(t('act.signatures'), left, doc.y, { width });
+  doc.font('bold').fontSize(10).text(t('act.signatures'), left, doc.y, { width });
   const columns: Array<[number, number, MessageKey]> = [
     [0, 0.4, 'act.signature.position'],
     [0.44, 0.2, 'act.signature.signature'],
@@ -157,7 +157,7 @@ function signatures(doc: PdfDocument, width: number, t: (key: MessageKey) => str
     doc.y = y + 10;
   }
   doc.moveDown(1.2);
-  doc.font('regular').fontSize(10.5).text(t('act.signature.date'), left, doc.y, { width });
+  doc.font('regular').fontSize(10).text(t('act.signature.date'), left, doc.y, { width });
 }
 
 function withIndent(doc: PdfDocument, points: number, draw: () => void): void {

@@ -9,10 +9,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock, login, useTestApp, type Client, type TestApp } from '../../../../tests/helpers/app.ts';
-import { createOrganization, createUser, createWorld, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
+import type { Client, TestApp } from '../../../../tests/helpers/app.ts';
+import type { TestWorld } from '../../../../tests/helpers/factories.ts';
 import { formatIsoDate, timeZone } from '../../../domain/working-time/index.ts';
 import { anonymizeRequestsTask } from '../requests/request-privacy.ts';
+import { personalDataRoles, privacyTestApp } from './test-support.ts';
 
 const DAY = 24 * 3600_000;
 const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
@@ -28,14 +29,7 @@ let categoryId: string;
 const numbers: { retention: string; demand: string } = { retention: '', demand: '' };
 
 beforeAll(async () => {
-  t = await useTestApp({ clock: fixedClock(now.toISOString()) });
-  world = await createWorld(t.db.db);
-  head = await login(t.app, world.users.head.email, TEST_PASSWORD);
-  consultant = await login(t.app, world.users.consultant.email, TEST_PASSWORD);
-  const tree = (await consultant.get(`/api/organizations/${world.school.id}/request-categories`)).json() as Array<{
-    children: Array<{ id: string }>;
-  }>;
-  categoryId = tree[0]!.children[0]!.id;
+  ({ t, world, head, consultant, categoryId } = await privacyTestApp(now));
   await sql`update organizations set address = 'г. Пермь, ул. Школьная, д. 1' where id = ${world.school.id}`.execute(t.db.db);
 
   // One request erased by the night's housekeeping (closed 40 days ago, kept 30), one on demand.
@@ -155,19 +149,7 @@ describe('the record of destroyed personal data', () => {
   });
 
   it('is for the head and the admin of the school and of its municipality only', async () => {
-    const schoolB = await createOrganization(t.db.db, 'school', world.municipality);
-    const headB = await login(t.app, (await createUser(t.db.db, schoolB, 'head')).email, TEST_PASSWORD);
-    const municipalAdmin = await login(t.app, (await createUser(t.db.db, world.municipality, 'admin')).email, TEST_PASSWORD);
-    const expected: Array<[Client, number]> = [
-      [head, 200],
-      [await login(t.app, world.users.admin.email, TEST_PASSWORD), 200],
-      [municipalAdmin, 200],
-      [consultant, 403],
-      [await login(t.app, world.users.staff.email, TEST_PASSWORD), 403],
-      [await login(t.app, world.users.parent.email, TEST_PASSWORD), 403],
-      [await login(t.app, world.users.operator.email, TEST_PASSWORD), 403],
-      [headB, 403],
-    ];
+    const expected = await personalDataRoles(t, world, head, consultant);
     const query = `from=${day(-1)}&to=${day(0)}`;
     for (const endpoint of [listOf, actOf]) {
       const seen = [];

@@ -9,14 +9,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock, login, useTestApp, type Client, type TestApp } from '../../../../tests/helpers/app.ts';
-import { createOrganization, createUser, createWorld, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
+import { login, type Client, type TestApp } from '../../../../tests/helpers/app.ts';
+import { TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
 import { housekeepingJob } from '../../jobs/housekeeping.ts';
 import { enqueueJob } from '../../jobs/jobs.repository.ts';
 import { solveChallenge } from '../intake/pow.ts';
 import { anonymizeRequestsTask } from '../requests/request-privacy.ts';
 import { exportFileName } from './privacy.service.ts';
 import { multipart, PNG } from '../requests/test-support.ts';
+import { personalDataRoles, privacyTestApp } from './test-support.ts';
 
 const DAY = 24 * 3600_000;
 const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
@@ -29,14 +30,7 @@ let consultant: Client;
 let categoryId: string;
 
 beforeAll(async () => {
-  t = await useTestApp({ clock: fixedClock(now.toISOString()) });
-  world = await createWorld(t.db.db);
-  head = await login(t.app, world.users.head.email, TEST_PASSWORD);
-  consultant = await login(t.app, world.users.consultant.email, TEST_PASSWORD);
-  const tree = (await consultant.get(`/api/organizations/${world.school.id}/request-categories`)).json() as Array<{
-    children: Array<{ id: string }>;
-  }>;
-  categoryId = tree[0]!.children[0]!.id;
+  ({ t, world, head, consultant, categoryId } = await privacyTestApp(now));
 });
 
 /** A parent's submission of the school's public form (with the proof of work solved). */
@@ -202,19 +196,7 @@ describe('the export of one person’s data', () => {
   });
 
   it('is for the head and the admin of the school only', async () => {
-    const schoolB = await createOrganization(t.db.db, 'school', world.municipality);
-    const headB = await login(t.app, (await createUser(t.db.db, schoolB, 'head')).email, TEST_PASSWORD);
-    const municipalAdmin = await login(t.app, (await createUser(t.db.db, world.municipality, 'admin')).email, TEST_PASSWORD);
-    const expected: Array<[Client, number]> = [
-      [head, 200],
-      [await login(t.app, world.users.admin.email, TEST_PASSWORD), 200],
-      [municipalAdmin, 200],
-      [consultant, 403],
-      [await login(t.app, world.users.staff.email, TEST_PASSWORD), 403],
-      [await login(t.app, world.users.parent.email, TEST_PASSWORD), 403],
-      [await login(t.app, world.users.operator.email, TEST_PASSWORD), 403],
-      [headB, 403],
-    ];
+    const expected = await personalDataRoles(t, world, head, consultant);
     const seen = [];
     for (const [client] of expected) seen.push((await exportOf(client, 'email=someone@mail.example')).statusCode);
     expect(seen).toEqual(expected.map(([, status]) => status));
