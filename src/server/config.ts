@@ -31,6 +31,8 @@ export interface Config {
   jobsEnabled: boolean;
   /** Days a finished or failed job is kept before the daily housekeeping deletes it. */
   jobsRetentionDays: number;
+  /** Days an audit row is kept before the daily housekeeping deletes it. */
+  auditRetentionDays: number;
   preparedStatements: boolean;
 }
 
@@ -70,6 +72,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'AUTH_RATE_LIMIT_PER_MINUTE', description: 'cli.config.var.AUTH_RATE_LIMIT_PER_MINUTE', default: '10' },
   { name: 'JOBS_ENABLED', description: 'cli.config.var.JOBS_ENABLED', default: 'true' },
   { name: 'JOBS_RETENTION_DAYS', description: 'cli.config.var.JOBS_RETENTION_DAYS', default: '30' },
+  { name: 'AUDIT_RETENTION_DAYS', description: 'cli.config.var.AUDIT_RETENTION_DAYS', default: '1825' },
 ];
 
 /** One or more invalid variables; the message lists every problem. */
@@ -157,6 +160,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 100_000),
     jobsEnabled: bool('JOBS_ENABLED', true),
     jobsRetentionDays: int('JOBS_RETENTION_DAYS', 30, 1, 3650),
+    auditRetentionDays: int('AUDIT_RETENTION_DAYS', 1825, 365, 3650),
     preparedStatements: bool('DATABASE_PREPARED_STATEMENTS', true),
   };
   if (problems.length > 0) {

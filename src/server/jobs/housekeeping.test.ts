@@ -1,7 +1,8 @@
 /**
  * Daily housekeeping on a real database: jobs finished or given up before the retention period
  * go, newer and unfinished ones stay; expired sessions and password-reset links go (and, a day
- * on, the e-mails that carried the links), a live session still works; the purge is audited; the
+ * on, the e-mails that carried the links), a live session still works; audit rows older than
+ * the audit retention period go; the purge is audited; the
  * next day's run is scheduled once, however many processes schedule it.
  */
 import { sql } from 'kysely';
@@ -113,6 +114,21 @@ describe('daily housekeeping', () => {
       ])
       .execute();
 
+    // Audit rows older than the audit retention period (5 years by default) go; younger ones stay.
+    const auditRow = (action: string, createdAt: Date) => ({
+      organizationId: school.id,
+      actorUserId: user.id,
+      actorRole: 'consultant',
+      action,
+      entityType: 'test',
+      ip: '203.0.113.7',
+      createdAt,
+    });
+    await t.db.db
+      .insertInto('auditLog')
+      .values([auditRow('test.old', ago(1826)), auditRow('test.older', ago(4000)), auditRow('test.recent', ago(1824))])
+      .execute();
+
     // Today's slot is due; a second process scheduling the same next slot adds nothing.
     await enqueueJob(t.db.db, housekeepingJob(new Date(now.getTime() - DAY)));
     await t.runner.runDue();
@@ -146,9 +162,12 @@ describe('daily housekeeping', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorUserId).toBeNull();
     expect(audit[0]!.after).toMatchObject({
-      deleted: { jobs: 2, sessions: 1, passwordResets: 2, requestsAnonymized: 0 },
+      deleted: { jobs: 2, sessions: 1, passwordResets: 2, requestsAnonymized: 0, audit: 2 },
       jobsRetentionDays: 30,
+      auditRetentionDays: 1825,
     });
+    const kept = await t.db.db.selectFrom('auditLog').select('action').where('action', 'like', 'test.%').execute();
+    expect(kept.map((row) => row.action)).toEqual(['test.recent']);
 
     const scheduled = await housekeepingJobs();
     expect(scheduled).toHaveLength(2);

@@ -3,8 +3,9 @@
  * still run it once) deletes what has outlived its use, then schedules the next day's run.
  * Each module brings its own task on its own tables (registry.ts): finished and failed jobs after
  * `JOBS_RETENTION_DAYS`, expired sessions (they hold the IP address and browser of a sign-in,
- * personal data under 152-FZ), expired password-reset links and the e-mails that carried them, and
- * requests past their desk's retention period (de-personalised). What was done is audited.
+ * personal data under 152-FZ), expired password-reset links and the e-mails that carried them,
+ * requests past their desk's retention period (de-personalised) and audit rows older than
+ * `AUDIT_RETENTION_DAYS`. What was done is audited.
  */
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
@@ -84,7 +85,7 @@ export function registerHousekeeping(runner: JobRunner, deps: Deps, tasks: reado
           action: 'housekeeping.purge',
           entityType: 'housekeeping',
           entityId: null,
-          after: { deleted, jobsRetentionDays: deps.config.jobsRetentionDays },
+          after: { deleted, jobsRetentionDays: deps.config.jobsRetentionDays, auditRetentionDays: deps.config.auditRetentionDays },
         });
       }
       await enqueueJob(tx, housekeepingJob(after));

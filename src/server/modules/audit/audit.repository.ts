@@ -102,3 +102,12 @@ export async function listAudit(db: Executor, filter: AuditFilter) {
   if (filter.beforeId) query = query.where('a.id', '<', filter.beforeId);
   return query.execute();
 }
+
+/** Deletes up to `limit` audit rows written before `before` (housekeeping); returns how many. */
+export async function deleteAuditBefore(db: Executor, before: Date, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('auditLog')
+    .where('id', 'in', (qb) => qb.selectFrom('auditLog').select('id').where('createdAt', '<', before).limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

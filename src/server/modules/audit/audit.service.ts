@@ -2,7 +2,8 @@ import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { authorize } from '../../http/access.ts';
 import type { RequestContext } from '../../http/actor.ts';
-import { insertAudit, listAudit, type AuditEntry } from './audit.repository.ts';
+import { deleteInBatches, type HousekeepingTask } from '../../jobs/housekeeping.ts';
+import { deleteAuditBefore, insertAudit, listAudit, type AuditEntry } from './audit.repository.ts';
 
 export interface AuditRecord {
   organizationId: string | null;
@@ -86,3 +87,16 @@ export async function browseAudit(deps: Deps, ctx: RequestContext, query: AuditQ
   });
   return { items: rows, nextBeforeId: rows.length > 0 ? rows[rows.length - 1]!.id : null };
 }
+
+/**
+ * Housekeeping: audit rows older than `AUDIT_RETENTION_DAYS` go. They name users, IP addresses
+ * and, for a data subject's demand, the e-mail or phone given (personal data, kept no longer than
+ * needed); five years by default, the storage term of citizens' appeals.
+ */
+export const auditRetentionTask: HousekeepingTask = {
+  name: 'audit',
+  run: (deps, now) => {
+    const before = new Date(now.getTime() - deps.config.auditRetentionDays * 24 * 3600_000);
+    return deleteInBatches((limit) => deleteAuditBefore(deps.db, before, limit));
+  },
+};

@@ -59,6 +59,8 @@ export const ru = {
   'cli.config.var.JOBS_ENABLED': 'Выполнять фоновые задачи в этом процессе',
   'cli.config.var.JOBS_RETENTION_DAYS':
     'Срок хранения завершённых и неудавшихся фоновых задач в днях; более старые удаляет ночное обслуживание',
+  'cli.config.var.AUDIT_RETENTION_DAYS':
+    'Срок хранения записей журнала аудита в днях (от 365 до 3650); более старые удаляет ночное обслуживание',
 
   'cli.error.unexpected': 'Опора остановлена из-за ошибки: {message}',
   'cli.error.alreadyRunning': 'Опора уже запущена с папкой данных {dataDir} (процесс {pid}); остановите её, прежде чем запускать ещё одну.',
@@ -186,6 +188,7 @@ export const en: Record<keyof typeof ru, string> = {
   'cli.config.var.AUTH_RATE_LIMIT_PER_MINUTE': 'Sign-in and password-reset attempts per IP address per minute',
   'cli.config.var.JOBS_ENABLED': 'Run the background job runner in this process',
   'cli.config.var.JOBS_RETENTION_DAYS': 'Days finished and failed jobs are kept before the nightly housekeeping deletes them',
+  'cli.config.var.AUDIT_RETENTION_DAYS': 'Days audit rows are kept (365 to 3650) before the nightly housekeeping deletes them',
 
   'cli.error.unexpected': 'Opora stopped: {message}',
   'cli.error.alreadyRunning': 'Opora is already running with the data folder {dataDir} (process {pid}); stop it before starting another.',
