@@ -534,6 +534,14 @@ function report(results: Record<string, unknown>): string {
       `\nCPU time per operation: intake ${perOp(i.cpu, i.perSecond)}; raw INSERT ${perOp(b1.cpu, b1.perSecond)} (before), ${perOp(b2.cpu, b2.perSecond)} (after). ` +
         `"machine" is every process on the machine (2 cores = 2.00), other engineers' work included.`,
     );
+    // The ceiling the CPU alone sets: what the cores could do if no intake ever waited.
+    const cores = os.cpus().length;
+    const cpuPerIntakeMs = ((i.cpu.appNode + i.cpu.postgresBackends + i.cpu.loadGenerator) * 1000) / i.perSecond;
+    out.push(
+      `CPU ceiling: app, PostgreSQL and the load generator spend ${cpuPerIntakeMs.toFixed(2)} ms of CPU per intake, so ${cores} cores ` +
+        `could register at most ${int((cores * 1000) / cpuPerIntakeMs)} requests/s with no waiting at all; ` +
+        `${GOALS.intakePerSecond} requests/s needs at most ${((cores * 1000) / GOALS.intakePerSecond).toFixed(2)} ms per intake.`,
+    );
     out.push('');
     out.push(
       table(
