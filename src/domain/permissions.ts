@@ -5,6 +5,11 @@
 export type Role = 'head' | 'consultant' | 'staff' | 'parent' | 'operator' | 'admin';
 export const ROLES: readonly Role[] = ['head', 'consultant', 'staff', 'parent', 'operator', 'admin'];
 
+/** A role name from stored data (an audit row, an erasure record) that Opora knows. */
+export function isRole(value: string | null | undefined): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
 export type Permission =
   | 'organization.read'
   | 'organization.manage'

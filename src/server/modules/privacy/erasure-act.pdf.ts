@@ -4,7 +4,7 @@
  * from domain/requests/erasure-act.ts; the texts from the catalogue (`act.*`).
  */
 import { ERASED_CATEGORIES, summarizeErasures, type ErasureReason } from '../../../domain/requests/erasure-act.ts';
-import { ROLES, type Role } from '../../../domain/permissions.ts';
+import { isRole } from '../../../domain/permissions.ts';
 import { formatDate, formatDateTime, translate, type Locale, type MessageKey, type MessageParams } from '../../../shared/i18n/index.ts';
 import { renderPdf, type PdfDocument } from '../../lib/pdf.ts';
 
@@ -24,8 +24,6 @@ export interface ActInput {
   entries: readonly ActEntry[];
   generatedAt: Date;
 }
-
-const isRole = (role: string | null): role is Role => role !== null && (ROLES as readonly string[]).includes(role);
 
 /** The PDF of the act with its appendix, the extract from the log. */
 export function renderErasureAct(input: ActInput): Promise<Buffer> {

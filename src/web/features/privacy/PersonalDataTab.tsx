@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../shared/i18n/index.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { useT, type Translate } from '../../i18n/locale.tsx';
 import { useDeskPolicy } from '../desk-settings/desk-settings-api.ts';
-import { roleHas, ROLES, type Role } from '../../../domain/permissions.ts';
+import { isRole, roleHas } from '../../../domain/permissions.ts';
 import { useSignedIn } from '../../api/me.ts';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
 import type { PersonalDataDocument } from '../../../shared/personal-data-document.ts';
@@ -341,11 +341,8 @@ function ActsSection({ organizationId }: { organizationId: string }) {
 }
 
 function ErasureItem({ entry, timeZone, t }: { entry: ErasureEntry; timeZone: string; t: Translate }) {
-  const who = entry.actor
-    ? roleName(entry.actor.role, t)
-      ? `${entry.actor.name} (${roleName(entry.actor.role, t)})`
-      : entry.actor.name
-    : t('privacy.acts.who.system');
+  const role = entry.actor && isRole(entry.actor.role) ? t(`role.${entry.actor.role}`) : null;
+  const who = entry.actor ? (role ? `${entry.actor.name} (${role})` : entry.actor.name) : t('privacy.acts.who.system');
   const hidden = entry.numbers.length - NUMBERS_SHOWN;
   return (
     <Paper component="li" withBorder p="xs" radius="sm">
@@ -358,8 +355,4 @@ function ErasureItem({ entry, timeZone, t }: { entry: ErasureEntry; timeZone: st
       </Text>
     </Paper>
   );
-}
-
-function roleName(role: string | null, t: Translate): string | null {
-  return role !== null && (ROLES as readonly string[]).includes(role) ? t(`role.${role as Role}`) : null;
 }
