@@ -199,6 +199,8 @@ test('a person’s demand to destroy their data: the head erases the finished re
   await expect(dialog).toHaveCount(0);
   await expect(erasure).toContainText(`Обезличено 1 обращение: ${finished.number}.`);
   await expect(erasure).toContainText(`Ещё открыты: ${open.number}.`);
+  // The record of destructions further down the tab has the new entry without a reload.
+  await expect(page.getByTestId('privacy-acts').getByRole('listitem').filter({ hasText: finished.number })).toBeVisible();
 
   // The desk's page of the erased request: a notice instead of the person and their story.
   await page.goto(`/requests/${finished.id}`);

@@ -10,6 +10,9 @@ import { REQUESTS_KEY } from '../requests/requests-api.ts';
 import type { PersonalDataDocument } from '../../../shared/personal-data-document.ts';
 import { defaultFileName, documentText, fileNameFromDisposition } from './personal-data-file.ts';
 
+/** The query key of the record of destructions (refreshed after an erasure). */
+const ERASURES_KEY = 'personal-data-erasures';
+
 export interface PersonalDataFile {
   document: PersonalDataDocument;
   fileName: string;
@@ -79,8 +82,13 @@ export function usePersonalDataErasure(organizationId: string) {
         email: query.email.trim(),
         phone: query.phone.trim(),
       }),
-    // Queues and request pages showed the erased requests with their data.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [REQUESTS_KEY] }),
+    // Queues and request pages showed the erased requests with their data; the record of
+    // destructions below on the same tab gains an entry.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: [REQUESTS_KEY] }),
+        queryClient.invalidateQueries({ queryKey: [ERASURES_KEY] }),
+      ]),
   });
 }
 
@@ -114,7 +122,7 @@ export interface ErasureLog {
  */
 export function useErasureLog(organizationId: string, period: ActPeriod | null) {
   return useQuery({
-    queryKey: ['personal-data-erasures', organizationId, period?.from, period?.to],
+    queryKey: [ERASURES_KEY, organizationId, period?.from, period?.to],
     queryFn: () => api.get<ErasureLog>(`/api/organizations/${organizationId}/personal-data/erasures`, { ...period }),
     retry: false,
   });
