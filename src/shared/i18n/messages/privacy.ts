@@ -63,7 +63,7 @@ export const ru = {
   'privacy.acts.none': 'За этот период персональные данные не уничтожались — акт не нужен.',
   'privacy.acts.found':
     '{n, plural, one {# запись журнала} few {# записи журнала} many {# записей журнала} other {# записи журнала}}, обращений: {requests}.',
-  'privacy.acts.column.requests': 'Обращения',
+  'privacy.acts.requests': 'Обращения',
   'privacy.acts.reason.retention': 'Срок хранения',
   'privacy.acts.reason.subject_request': 'Требование человека',
   'privacy.acts.who.system': 'Автоматически',
@@ -133,7 +133,7 @@ export const en: Record<keyof typeof ru, string> = {
   'privacy.acts.download': 'Download the act (PDF)',
   'privacy.acts.none': 'No personal data were destroyed in this period — no act is needed.',
   'privacy.acts.found': '{n, plural, one {# log entry} other {# log entries}}, requests: {requests}.',
-  'privacy.acts.column.requests': 'Requests',
+  'privacy.acts.requests': 'Requests',
   'privacy.acts.reason.retention': 'Retention period',
   'privacy.acts.reason.subject_request': 'Person’s demand',
   'privacy.acts.who.system': 'Automatically',

@@ -350,7 +350,7 @@ function ErasureItem({ entry, timeZone, t }: { entry: ErasureEntry; timeZone: st
         {formatDateTime(entry.erasedAt, timeZone)} · {t(`privacy.acts.reason.${entry.reason}`)} · {who}
       </Text>
       <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-        {t('privacy.acts.column.requests')}: {entry.numbers.slice(0, NUMBERS_SHOWN).join(', ')}
+        {t('privacy.acts.requests')}: {entry.numbers.slice(0, NUMBERS_SHOWN).join(', ')}
         {hidden > 0 ? ` ${t('privacy.acts.more', { n: hidden })}` : ''}
       </Text>
     </Paper>
