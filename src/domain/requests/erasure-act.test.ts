@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timeZone } from '../working-time/time-zone.ts';
-import { actPeriod, isActPeriodProblem, summarizeErasures, thisMonth } from './erasure-act.ts';
+import { actPeriod, erasureActFileName, isActPeriodProblem, summarizeErasures, thisMonth } from './erasure-act.ts';
 
 const MOSCOW = timeZone('Europe/Moscow');
 const YEKATERINBURG = timeZone('Asia/Yekaterinburg');
@@ -50,5 +50,11 @@ describe('summarizeErasures', () => {
       ]),
     ).toEqual({ requests: 5, retention: true, retentionDays: [365, 1825], subjectRequest: true });
     expect(summarizeErasures([])).toEqual({ requests: 0, retention: false, retentionDays: [], subjectRequest: false });
+  });
+});
+
+describe('erasureActFileName', () => {
+  it('names the period', () => {
+    expect(erasureActFileName({ from: '2026-11-01', to: '2026-11-30' })).toBe('personal-data-destruction-act-2026-11-01-2026-11-30.pdf');
   });
 });

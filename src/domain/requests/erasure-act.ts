@@ -44,6 +44,11 @@ export function actPeriod(from: string, to: string, zone: TimeZone): ActPeriod |
   return { from, to, fromMs: zone.fromLocalMs(first * DAY_MS), toMs: zone.fromLocalMs((last + 1) * DAY_MS) };
 }
 
+/** The file name of a period's act, the same on the server and in the browser. */
+export function erasureActFileName(period: { from: string; to: string }): string {
+  return `personal-data-destruction-act-${period.from}-${period.to}.pdf`;
+}
+
 /** The default period: from the first day of this month to today, where the organisation is. */
 export function thisMonth(nowMs: number, zone: TimeZone): { from: string; to: string } {
   const today = zone.localDay(nowMs);

@@ -25,7 +25,7 @@ import { accountsOfPerson, findUsersByIdsOrEmails } from '../identity/identity.l
 import { consentTextOf } from '../intake/intake.service.ts';
 import { findOrganizationInternal } from '../organizations/organizations.service.ts';
 import { anonymizeRequestsNow, erasuresBetween, ERASURES_PER_ACT, requestsOfPerson } from '../requests/request-privacy.ts';
-import { actPeriod, isActPeriodProblem, summarizeErasures, thisMonth } from '../../../domain/requests/erasure-act.ts';
+import { actPeriod, erasureActFileName, isActPeriodProblem, summarizeErasures, thisMonth } from '../../../domain/requests/erasure-act.ts';
 import { timeZone } from '../../../domain/working-time/index.ts';
 import { renderErasureAct } from './erasure-act.pdf.ts';
 import { isErasable } from '../../../domain/requests/retention.ts';
@@ -312,5 +312,5 @@ export async function erasureAct(deps: Deps, ctx: RequestContext, organizationId
     entries,
     generatedAt,
   });
-  return { pdf, fileName: `personal-data-destruction-act-${period.from}-${period.to}.pdf` };
+  return { pdf, fileName: erasureActFileName(period) };
 }

@@ -6,6 +6,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { erasureActFileName } from '../../../domain/requests/erasure-act.ts';
 import { REQUESTS_KEY } from '../requests/requests-api.ts';
 import type { PersonalDataDocument } from '../../../shared/personal-data-document.ts';
 import { defaultFileName, documentText, fileNameFromDisposition } from './personal-data-file.ts';
@@ -133,7 +134,7 @@ export function useErasureAct(organizationId: string) {
   return useMutation({
     mutationFn: async (period: ActPeriod) => {
       const { blob, headers } = await api.getFile(`/api/organizations/${organizationId}/personal-data/erasures/act`, { ...period });
-      const fileName = fileNameFromDisposition(headers.get('content-disposition'), `act-${period.from}-${period.to}.pdf`);
+      const fileName = fileNameFromDisposition(headers.get('content-disposition'), erasureActFileName(period));
       saveBlob(blob, fileName);
       return fileName;
     },
