@@ -10,7 +10,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2024, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'error',
@@ -21,6 +24,25 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // The web app (and the shared code it imports) takes its texts from web-ru.ts / web-en.ts: the
+    // whole catalogue (both languages, the server's own texts) would triple the texts it downloads.
+    files: ['src/web/**/*.{ts,tsx}', 'src/shared/**/*.ts'],
+    ignores: ['src/shared/i18n/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)i18n/(index|catalogue)\\.ts$|(^|/)i18n/messages/',
+              message: 'Use shared/i18n/format.ts and the web catalogue (src/web/i18n/locale.tsx) in code the web app loads.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['bench/**', 'scripts/**', 'e2e/**'],

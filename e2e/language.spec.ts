@@ -3,10 +3,17 @@ import { DEMO, expect, mainNav, signIn, skipWithoutBrowser, test } from './fixtu
 skipWithoutBrowser();
 
 test('the language switch on the login page changes the texts to English and back', async ({ page }) => {
+  // The English texts are a chunk of their own, downloaded only when English is chosen.
+  const englishChunks: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/web-en-[^/]*\.js$/.test(request.url())) englishChunks.push(request.url());
+  });
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Вход в Опору' })).toBeVisible();
+  expect(englishChunks).toEqual([]);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Opora' })).toBeVisible();
+  expect(englishChunks).toHaveLength(1);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   // The server answers in the chosen language too.
   await page.getByRole('textbox', { name: 'E-mail address' }).fill(DEMO.parent);

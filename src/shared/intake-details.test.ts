@@ -1,6 +1,9 @@
 /** The topic questions of the public form (pure, shared by the form and the server). */
 import { describe, expect, it } from 'vitest';
+import { translate, type Locale } from './i18n/index.ts';
 import { describeWithDetails, detailLines, topicFor } from './intake-details.ts';
+
+const inLocale = (locale: Locale) => (key: Parameters<typeof translate>[1]) => translate(locale, key);
 
 describe('topic questions', () => {
   it('asks the Gosuslugi account state for sign-in, class/subject/date for grades and the date for attendance', () => {
@@ -25,11 +28,13 @@ describe('topic questions', () => {
     const lines = detailLines(
       { className: ' 7  А ', lessonSubject: 'Физика', lessonDate: '2026-11-12', gosuslugi: 'confirmed', device: 'телефон' },
       topic,
-      'ru',
+      inLocale('ru'),
     );
     expect(lines).toEqual(['Класс: 7 А', 'Предмет: Физика', 'Дата урока: 12.11.2026']);
-    expect(detailLines({ gosuslugi: 'simplified' }, topicFor('ACC.1', 'ACC', 'parent'), 'en')).toEqual(['Gosuslugi account: simplified']);
-    expect(detailLines({ lessonSubject: '   ' }, topic, 'ru')).toEqual([]);
+    expect(detailLines({ gosuslugi: 'simplified' }, topicFor('ACC.1', 'ACC', 'parent'), inLocale('en'))).toEqual([
+      'Gosuslugi account: simplified',
+    ]);
+    expect(detailLines({ lessonSubject: '   ' }, topic, inLocale('ru'))).toEqual([]);
   });
 
   it('puts the facts above the free text', () => {

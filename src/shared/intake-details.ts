@@ -6,7 +6,8 @@
  * (domain/requests/taxonomy.ts); a sub-category code wins over its category's code, and a
  * category the school added itself simply gets no extra questions.
  */
-import { formatDate, translate, type Locale, type MessageKey } from './i18n/index.ts';
+import { formatDate } from './i18n/format.ts';
+import type { WebMessageKey as MessageKey } from './i18n/web-ru.ts';
 
 export const GOSUSLUGI_STATES = ['confirmed', 'standard', 'simplified', 'none', 'unknown'] as const;
 export type GosuslugiState = (typeof GOSUSLUGI_STATES)[number];
@@ -80,18 +81,21 @@ export function topicFor(code: string | null | undefined, parentCode: string | n
 
 const clean = (value: string | null | undefined): string => (value ?? '').replace(/\s+/g, ' ').trim();
 
-/** The answers as lines "Label: value" (only the questions of the topic that were answered). */
-export function detailLines(details: Details, topic: Topic, locale: Locale): string[] {
+/**
+ * The answers as lines "Label: value" (only the questions of the topic that were answered), in the
+ * language of `t` (the server's translation in the requester's locale).
+ */
+export function detailLines(details: Details, topic: Topic, t: (key: MessageKey) => string): string[] {
   const lines: string[] = [];
   for (const field of topic.fields) {
     const raw = details[field];
     if (raw === null || raw === undefined || clean(raw) === '') continue;
     let value: string;
-    if (field === 'gosuslugi') value = translate(locale, `intake.gosuslugi.${raw as GosuslugiState}`);
-    else if (field === 'childAge') value = translate(locale, `intake.childAge.${raw as ChildAge}`);
+    if (field === 'gosuslugi') value = t(`intake.gosuslugi.${raw as GosuslugiState}`);
+    else if (field === 'childAge') value = t(`intake.childAge.${raw as ChildAge}`);
     else if (field === 'lessonDate' || field === 'absenceDate') value = formatDate(`${raw}T12:00:00Z`);
     else value = clean(raw);
-    lines.push(`${translate(locale, `intake.details.${field}`)}: ${value}`);
+    lines.push(`${t(`intake.details.${field}`)}: ${value}`);
   }
   return lines;
 }

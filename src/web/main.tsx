@@ -13,7 +13,7 @@ import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { ME_KEY } from './api/me.ts';
 import './features/index.ts';
-import { LocaleProvider, useLocale, useT } from './i18n/locale.tsx';
+import { initialLocale, loadLocale, LocaleProvider, useLocale, useT } from './i18n/locale.tsx';
 import { createAppRouter } from './routes.tsx';
 import { buildTheme, cssVariablesResolver } from './theme.ts';
 
@@ -46,15 +46,23 @@ function LocalizedMantine({ children }: { children: ReactNode }) {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <LocaleProvider>
-      <LocalizedMantine>
-        <Notifications position="top-right" />
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </LocalizedMantine>
-    </LocaleProvider>
-  </StrictMode>,
-);
+function render() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <LocaleProvider>
+        <LocalizedMantine>
+          <Notifications position="top-right" />
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </LocalizedMantine>
+      </LocaleProvider>
+    </StrictMode>,
+  );
+}
+
+// The first page shows the chosen language at once (English is loaded only when chosen); should it
+// fail to load, the page comes up in Russian.
+loadLocale(initialLocale())
+  .catch(() => undefined)
+  .then(render);

@@ -1,34 +1,24 @@
 /**
- * The one message catalogue: every text a user sees, on the server (errors, e-mails, the `opora`
- * command) and in the web app. Areas are merged here; add an area by importing its file.
+ * The one message catalogue: every text a user sees, on the server (errors, e-mails, the act's PDF,
+ * the `opora` command) and in the web app. An area keeps its Russian texts in messages/<area>.ts
+ * and its English ones in messages/en/<area>.ts; areas the web app shows are merged in web-ru.ts and
+ * web-en.ts, the server's own areas are added here.
  */
-import * as calendar from './messages/calendar.ts';
+import * as act from './messages/act.ts';
 import * as cli from './messages/cli.ts';
-import * as core from './messages/core.ts';
-import * as intake from './messages/intake.ts';
-import * as privacy from './messages/privacy.ts';
-import * as requests from './messages/requests.ts';
-import * as web from './messages/web.ts';
-import * as workspace from './messages/workspace.ts';
+import * as actEn from './messages/en/act.ts';
+import * as cliEn from './messages/en/cli.ts';
+import { webEn } from './web-en.ts';
+import { webRu } from './web-ru.ts';
 
 export const ru = {
-  ...core.ru,
-  ...calendar.ru,
-  ...requests.ru,
-  ...intake.ru,
-  ...web.ru,
-  ...workspace.ru,
-  ...privacy.ru,
+  ...webRu,
+  ...act.ru,
   ...cli.ru,
 } as const;
 export type MessageKey = keyof typeof ru;
 export const en: Record<MessageKey, string> = {
-  ...core.en,
-  ...calendar.en,
-  ...requests.en,
-  ...intake.en,
-  ...web.en,
-  ...workspace.en,
-  ...privacy.en,
-  ...cli.en,
+  ...webEn,
+  ...actEn.en,
+  ...cliEn.en,
 };

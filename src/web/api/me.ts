@@ -1,8 +1,8 @@
 /** The signed-in user (GET /api/me) and the session actions: sign in/out, switch membership, language. */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { NavSection, Role } from '../../domain/permissions.ts';
-import type { Locale } from '../../shared/i18n/index.ts';
-import { useLocale } from '../i18n/locale.tsx';
+import type { Locale } from '../../shared/i18n/format.ts';
+import { loadLocale, useLocale } from '../i18n/locale.tsx';
 import { api, ApiError, setCsrfToken } from './client.ts';
 
 export interface Membership {
@@ -99,6 +99,7 @@ export function useChangeLocale() {
   const { setLocale } = useLocale();
   return useMutation({
     mutationFn: async (locale: Locale) => {
+      await loadLocale(locale);
       setLocale(locale);
       const me = queryClient.getQueryData<MeView | null>(ME_KEY);
       if (me) {

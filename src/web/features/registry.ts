@@ -20,7 +20,8 @@
  *        element: <RequestsPage />,
  *      });
  *
- * 3. Put the texts into a messages file of src/shared/i18n/messages (ru and en).
+ * 3. Put the texts into an area file of src/shared/i18n/messages (Russian) and its twin in
+ *    messages/en/ (English); an area the web app shows is listed in shared/i18n/web-ru.ts and web-en.ts.
  *
  * The menu shows a feature only when `section` is in the `navigation` list of /api/me for the
  * current role; the route itself answers "no access" for other roles. The route is mounted as
@@ -29,7 +30,7 @@
  */
 import type { ReactNode } from 'react';
 import type { NavSection } from '../../domain/permissions.ts';
-import type { MessageKey } from '../../shared/i18n/index.ts';
+import type { MessageKey } from '../i18n/locale.tsx';
 
 export interface WorkspaceFeature {
   /** The navigation section from /api/me that grants access. */

@@ -1,12 +1,30 @@
 /**
  * The language of the workspace. Russian first, English second; every visible text goes through
- * the shared catalogue (`translate`). The choice is kept in the `opora_lang` cookie, which the API
- * reads too, so server messages (errors, e-mails) come in the same language before sign-in; a
+ * the shared catalogue's web part (shared/i18n/web-ru.ts, web-en.ts). Russian comes with the first
+ * page; English is loaded when it is chosen (`loadLocale`), so a parent on a phone does not
+ * download a language they do not read. The choice is kept in the `opora_lang` cookie, which the
+ * API reads too, so server messages (errors, e-mails) come in the same language before sign-in; a
  * signed-in user's own locale (PUT /api/me/locale) wins after sign-in.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ru as catalogue } from '../../shared/i18n/catalogue.ts';
-import { localeFromHeader, translate, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n/index.ts';
+import { fillTemplate, localeFromHeader, type Locale, type MessageParams } from '../../shared/i18n/format.ts';
+import { webRu as catalogue, type WebMessageKey } from '../../shared/i18n/web-ru.ts';
+
+/** A key of a text the web app shows (the server's own texts are not in the web app). */
+export type MessageKey = WebMessageKey;
+
+const catalogues: Partial<Record<Locale, Readonly<Record<MessageKey, string>>>> = { ru: catalogue };
+
+/** Loads a language's texts once; Russian is always there. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (catalogues[locale]) return;
+  if (locale === 'en') catalogues.en = (await import('../../shared/i18n/web-en.ts')).webEn;
+}
+
+/** The text of `key` in `locale` (Russian while a language is not loaded yet), params filled. */
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  return fillTemplate(locale, catalogues[locale]?.[key] ?? catalogue[key] ?? key, params);
+}
 
 export const LOCALE_COOKIE = 'opora_lang';
 
@@ -19,7 +37,7 @@ export function writeLocaleCookie(locale: Locale): void {
   document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
 }
 
-function initialLocale(): Locale {
+export function initialLocale(): Locale {
   return readLocaleCookie() ?? localeFromHeader(navigator.languages?.join(',') || navigator.language);
 }
 
@@ -34,7 +52,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const setLocale = useCallback((next: Locale) => {
     writeLocaleCookie(next);
-    setLocaleState(next);
+    // Shown once its texts are here; a failed load (offline) keeps the current language.
+    loadLocale(next).then(
+      () => setLocaleState(next),
+      () => undefined,
+    );
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -343,7 +343,10 @@ export async function submit(deps: Deps, ctx: RequestContext, slug: string, inpu
 
   const { code, parentCode } = await categoryCodes(deps, school.id, input.categoryId);
   const topic = topicFor(code, parentCode, input.requesterKind);
-  const description = describeWithDetails(input.description, detailLines(input.details ?? {}, topic, ctx.locale));
+  const description = describeWithDetails(
+    input.description,
+    detailLines(input.details ?? {}, topic, (key) => translate(ctx.locale, key)),
+  );
   try {
     const result = await requests.createPublicRequest(
       deps,

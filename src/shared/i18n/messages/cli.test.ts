@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { en as allEn, ru as allRu } from '../catalogue.ts';
 import { translate, type MessageKey } from '../index.ts';
-import { en, ru } from './cli.ts';
+import { en } from './en/cli.ts';
+import { ru } from './cli.ts';
 
 const keys = Object.keys(ru) as Array<keyof typeof ru>;
 

@@ -1,5 +1,5 @@
 import { Table, Text } from '@mantine/core';
-import { formatDateTime } from '../../../shared/i18n/index.ts';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { translateKnown, useT } from '../../i18n/locale.tsx';
 import { diffAudit, displayValue } from './audit-diff.ts';
 

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/StatusPages.tsx';
 import { hasMessage, labelledCodes, translateKnown, useT } from '../../i18n/locale.tsx';
-import { formatDateTime } from '../../../shared/i18n/index.ts';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 
 /**

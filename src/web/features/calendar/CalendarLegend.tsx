@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useId } from 'react';
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { MessageKey } from '../../i18n/locale.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import type { DayKind } from './calendar-api.ts';
 import './calendar.css';

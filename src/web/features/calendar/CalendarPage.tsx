@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Badge, Button, Group, NativeSelect, Paper, Segmented
 import { notifications } from '@mantine/notifications';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { formatDate } from '../../../shared/i18n/index.ts';
+import { formatDate } from '../../../shared/i18n/format.ts';
 import { useSignedIn } from '../../api/me.ts';
 import { ErrorAlert, errorText } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';

@@ -1,7 +1,7 @@
 import { Alert, Button, FileInput, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { MessageKey } from '../../i18n/locale.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useImportCalendar, type ImportReport, type YearDiff } from './calendar-api.ts';

@@ -1,5 +1,5 @@
 /** Dates of the calendar pages: plain `YYYY-MM-DD` strings, never time-zone-shifted `Date`s. */
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { MessageKey } from '../../i18n/locale.tsx';
 import type { Translate } from '../../i18n/locale.tsx';
 import type { DayKind, WeekKind } from './calendar-api.ts';
 

@@ -1,7 +1,7 @@
 import { Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Role } from '../../../domain/permissions.ts';
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { MessageKey } from '../../i18n/locale.tsx';
 import { useSignedIn } from '../../api/me.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
@@ -32,7 +32,11 @@ export function DashboardPage() {
       <PageHeader
         title={t('web.home.greeting', { name: firstName })}
         documentTitle={t('web.nav.home')}
-        lead={membership ? t('web.home.context', { role: t(`role.${membership.role}`), organization: membership.organizationName }) : t('web.shell.noMembership')}
+        lead={
+          membership
+            ? t('web.home.context', { role: t(`role.${membership.role}`), organization: membership.organizationName })
+            : t('web.shell.noMembership')
+        }
       />
       {homeWidgetsFor(me.navigation).map((widget) => (
         <div key={widget.id}>{widget.element}</div>

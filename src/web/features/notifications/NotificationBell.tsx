@@ -1,7 +1,7 @@
 import { ActionIcon, Box, Button, Group, Loader, Popover, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../shared/i18n/index.ts';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useMarkAllRead, useMarkRead, useNotificationList, useUnreadCount, type AppNotification } from './notifications-api.ts';

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
-import { formatDateTime } from '../../../shared/i18n/index.ts';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { useT, type Translate } from '../../i18n/locale.tsx';
 import { useDeskPolicy } from '../desk-settings/desk-settings-api.ts';

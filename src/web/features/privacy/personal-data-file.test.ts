@@ -1,6 +1,8 @@
 /** The personal-data export's pure helpers and its texts' Russian plural forms. */
-import { describe, expect, it } from 'vitest';
-import { translate } from '../../../shared/i18n/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLocale, translate } from '../../i18n/locale.tsx';
+
+beforeAll(() => loadLocale('en'));
 import { defaultFileName, documentText, erasureOf, fileNameFromDisposition, summaryOf } from './personal-data-file.ts';
 
 const FALLBACK = 'opora-personal-data-2026-01-01.json';

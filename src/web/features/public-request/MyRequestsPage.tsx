@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router';
-import { formatDate } from '../../../shared/i18n/index.ts';
+import { formatDate } from '../../../shared/i18n/format.ts';
 import { useSignedIn } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Code, CopyButton, Group, Paper, Stack, Text, Tex
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { formatDateTime } from '../../../shared/i18n/index.ts';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/StatusPages.tsx';

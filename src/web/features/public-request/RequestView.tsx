@@ -1,6 +1,7 @@
 import { Alert, Anchor, Box, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState, type ChangeEvent, type FormEvent, type ReactNode, type Ref } from 'react';
-import { formatDate, formatDateTime, type MessageKey } from '../../../shared/i18n/index.ts';
+import { formatDate, formatDateTime } from '../../../shared/i18n/format.ts';
+import type { MessageKey } from '../../i18n/locale.tsx';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../components/ErrorAlert.tsx';
 import { ChosenFiles, fileSizeText } from '../../components/ChosenFiles.tsx';

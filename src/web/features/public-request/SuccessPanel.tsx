@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, CopyButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import { formatDate } from '../../../shared/i18n/index.ts';
+import { formatDate } from '../../../shared/i18n/format.ts';
 import { useT } from '../../i18n/locale.tsx';
 import type { SubmissionResult } from './public-api.ts';
 

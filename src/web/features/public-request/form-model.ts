@@ -4,7 +4,8 @@
  * person learns what is missing before sending, with the same words.
  */
 import { checkWording, type WordingIssue } from '../../../domain/requests/wording.ts';
-import type { MessageKey, MessageParams } from '../../../shared/i18n/index.ts';
+import type { MessageParams } from '../../../shared/i18n/format.ts';
+import type { MessageKey } from '../../i18n/locale.tsx';
 import { topicFor, type DetailField, type Topic } from '../../../shared/intake-details.ts';
 import type { FormInfo, PublicCategory, SubmissionBody } from './public-api.ts';
 

@@ -2,7 +2,7 @@ import { Alert, Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { formatDate } from '../../../shared/i18n/index.ts';
+import { formatDate } from '../../../shared/i18n/format.ts';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { NotFoundPage, PageLoader } from '../../components/StatusPages.tsx';

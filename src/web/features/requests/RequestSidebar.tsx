@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@manti
 import { notifications } from '@mantine/notifications';
 import { useMemo, type ReactNode } from 'react';
 import { REQUEST_TYPES } from '../../../domain/requests/taxonomy.ts';
-import { formatDate, formatDateTime } from '../../../shared/i18n/index.ts';
+import { formatDate, formatDateTime } from '../../../shared/i18n/format.ts';
 import { useSignedIn } from '../../api/me.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { useT } from '../../i18n/locale.tsx';

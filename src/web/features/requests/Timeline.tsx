@@ -1,5 +1,5 @@
 import { Anchor, Badge, Box, Group, Text } from '@mantine/core';
-import { formatDateTime } from '../../../shared/i18n/index.ts';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { fileSizeText } from '../../components/ChosenFiles.tsx';
 import { translateKnown, useT, type Translate } from '../../i18n/locale.tsx';
 import type { Attachment, CategoryNode, Delivery, TimelineEvent } from './requests-api.ts';

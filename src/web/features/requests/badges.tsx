@@ -1,5 +1,5 @@
 import { Badge, type MantineSize } from '@mantine/core';
-import { formatDateTime } from '../../../shared/i18n/index.ts';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { useT, type Translate } from '../../i18n/locale.tsx';
 import type { BadgeState, DeadlineBadgeView } from './requests-api.ts';
 

@@ -1,6 +1,6 @@
 import { Button, Kbd, Popover, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { MessageKey } from '../../i18n/locale.tsx';
 import { useT } from '../../i18n/locale.tsx';
 
 /** True while the person types (inputs, text areas, editable content): single-key shortcuts stay off then. */

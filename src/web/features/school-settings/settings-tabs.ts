@@ -18,7 +18,7 @@
  */
 import type { ReactNode } from 'react';
 import { roleHas, type Permission, type Role } from '../../../domain/permissions.ts';
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { MessageKey } from '../../i18n/locale.tsx';
 
 export interface SettingsTabContext {
   organizationId: string;
