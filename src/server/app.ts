@@ -31,7 +31,12 @@ import { WEB_DIST } from './lib/paths.ts';
 export interface BuildOptions {
   /** Serve the built web app from dist/web when it exists (default true). */
   serveWeb?: boolean;
+  /** Where the built web app is (default dist/web; tests use their own). */
+  webRoot?: string;
 }
+
+/** Vite's output under assets/ carries a content hash in its name: a changed file gets a new name. */
+const HASHED_ASSET = /^assets\//;
 
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
@@ -77,13 +82,29 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(requestRoutes, routeOptions);
   await app.register(privacyRoutes, routeOptions);
 
-  if (options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+  const webRoot = options.webRoot ?? WEB_DIST;
+  if (options.serveWeb !== false && fs.existsSync(path.join(webRoot, 'index.html'))) {
+    // The build's .br/.gz copies go to browsers that accept them. Hashed assets are cached for a
+    // year, since a new build names its files anew; index.html is revalidated every time, so a new
+    // build is picked up at once (an index.html cached from the previous build would name assets
+    // the new build no longer has).
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      preCompressed: true,
+      setHeaders: (reply, filePath) => {
+        const file = path.relative(webRoot, filePath).split(path.sep).join('/');
+        if (HASHED_ASSET.test(file)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        else if (/^index\.html(\.br|\.gz)?$/.test(file)) reply.header('cache-control', 'no-cache');
+      },
+    });
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
       const file = request.url.split('?')[0]!.replace(/^\/+/, '');
-      if (file && fs.existsSync(path.join(WEB_DIST, file)) && !file.includes('..')) return reply.sendFile(file);
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      if (file && fs.existsSync(path.join(webRoot, file)) && !file.includes('..')) return reply.sendFile(file);
+      return reply.sendFile('index.html');
     });
   }
   return app;
