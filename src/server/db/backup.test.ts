@@ -3,19 +3,21 @@
  * restores into an empty database with the same rows, sequences that continue, and clear refusals.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../../../tests/helpers/db.ts';
+import { databaseUrlFor } from '../../../tests/helpers/urls.ts';
 import { loadConfig } from '../config.ts';
 import { systemClock } from '../lib/clock.ts';
 import { seedDemo } from '../seed/demo.ts';
-import { backupDatabase, BackupError, restoreDatabase } from './backup.ts';
+import { backupDatabase, BackupError, loadOrder, restoreDatabase } from './backup.ts';
 import { MIGRATIONS_DIR } from '../lib/paths.ts';
 
 const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main.ts');
@@ -59,6 +61,44 @@ async function emptyDatabase(): Promise<{ url: string; pool: pg.Pool }> {
     await database.drop();
   });
   return { url: database.url, pool };
+}
+
+/**
+ * A new empty database owned by a new role that is not a superuser — how a region's DBA sets Opora
+ * up on a shared PostgreSQL server.
+ */
+async function databaseOfPlainRole(): Promise<{ role: string; pool: pg.Pool }> {
+  const adminUrl = inject('adminDatabaseUrl');
+  const suffix = randomBytes(4).toString('hex');
+  const role = `opora_owner_${suffix}`;
+  const name = `${inject('templateDatabase').replace(/_tpl$/, '')}_o${suffix}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create role ${role} login nosuperuser nocreatedb nocreaterole`);
+  await admin(`create database "${name}" owner ${role}`);
+  const url = new URL(databaseUrlFor(adminUrl, name));
+  url.username = role;
+  url.password = '';
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 3 });
+  pool.on('error', () => {});
+  cleanups.push(async () => {
+    await pool.end();
+    await admin(`drop database if exists "${name}" with (force)`);
+    await admin(`drop role if exists ${role}`);
+  });
+  return { role, pool };
+}
+
+/** The backup's header line. */
+function headerOf(file: string): { tables: string[] } {
+  return JSON.parse(gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n', 1)[0]!) as { tables: string[] };
 }
 
 /** Per table: its row count and a hash of all its rows, in a stable order. */
@@ -169,6 +209,88 @@ describe('backup and restore', () => {
     expect((await target.pool.query('select count(*)::int as n from organizations')).rows[0]).toEqual({ n: 0 });
     await restoreDatabase(target.pool, backupFile);
     expect(await fingerprint(target.pool)).toEqual(await fingerprint(source.pool));
+  });
+
+  it('writes each table after the tables it refers to', async () => {
+    const { tables } = headerOf(backupFile);
+    const references = await source.pool.query<{ table: string; parent: string }>(
+      `select distinct child.relname as table, parent.relname as parent from pg_constraint c
+       join pg_class child on child.oid = c.conrelid join pg_class parent on parent.oid = c.confrelid
+       where c.contype = 'f' and c.conrelid <> c.confrelid`,
+    );
+    expect(references.rows.length).toBeGreaterThan(20);
+    for (const { table, parent } of references.rows) {
+      expect(tables.indexOf(parent), `${parent} before ${table}`).toBeLessThan(tables.indexOf(table));
+    }
+    expect(tables.indexOf('organizations')).toBeLessThan(tables.indexOf('requests'));
+    expect(new Set(tables).size).toBe(tables.length);
+  });
+
+  it('orders tables parents first, alphabetically where free, a cycle last', () => {
+    const references = [
+      { table: 'requests', parent: 'organizations' },
+      { table: 'requests', parent: 'users' },
+      { table: 'memberships', parent: 'users' },
+      { table: 'organizations', parent: 'organizations' },
+      { table: 'memberships', parent: 'organizations' },
+      { table: 'elsewhere', parent: 'not_in_the_backup' },
+    ];
+    expect(loadOrder(['requests', 'users', 'memberships', 'organizations', 'elsewhere'], references)).toEqual([
+      'elsewhere',
+      'organizations',
+      'users',
+      'memberships',
+      'requests',
+    ]);
+    expect(
+      loadOrder(
+        ['b', 'a', 'c'],
+        [
+          { table: 'a', parent: 'b' },
+          { table: 'b', parent: 'a' },
+        ],
+      ),
+    ).toEqual(['c', 'a', 'b']);
+  });
+
+  it('restores as the database’s owner without superuser rights, foreign keys checked', async () => {
+    const target = await databaseOfPlainRole();
+    const rights = await target.pool.query<{ super: boolean }>('select rolsuper as super from pg_roles where rolname = current_user');
+    expect(rights.rows).toEqual([{ super: false }]);
+    await expect(target.pool.query('set session_replication_role = replica')).rejects.toMatchObject({ code: '42501' });
+    const summary = await restoreDatabase(target.pool, backupFile);
+    expect(await fingerprint(target.pool)).toEqual(await fingerprint(source.pool));
+    expect(summary.rows).toBeGreaterThan(100);
+  });
+
+  it('tells a role without superuser rights that a backup in the old table order needs a superuser, and loads nothing', async () => {
+    // Backups of earlier versions list their tables alphabetically: memberships before users.
+    const text = gunzipSync(fs.readFileSync(backupFile)).toString('utf8');
+    const headerEnd = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, headerEnd)) as { tables: string[] };
+    const blocks = text
+      .slice(headerEnd + 1)
+      .split(/(?=^@table )/m)
+      .filter((block) => block.startsWith('@table '));
+    const alphabetical = [...header.tables].sort();
+    const byName = new Map(blocks.map((block) => [block.slice(7, block.indexOf('\n')), block]));
+    const oldFile = path.join(folder, 'alphabetical.backup');
+    fs.writeFileSync(
+      oldFile,
+      gzipSync(`${JSON.stringify({ ...header, tables: alphabetical })}\n${alphabetical.map((table) => byName.get(table)!).join('')}`),
+    );
+
+    const plain = await databaseOfPlainRole();
+    const error = await backupError(restoreDatabase(plain.pool, oldFile));
+    expect(error.key).toBe('cli.error.backup.needsSuperuser');
+    expect(error.message).toContain(oldFile);
+    expect(error.message).toContain('суперпользователь PostgreSQL');
+    expect((await plain.pool.query('select count(*)::int as n from organizations')).rows[0]).toEqual({ n: 0 });
+
+    // A superuser loads it with the checks off.
+    const superuser = await emptyDatabase();
+    await restoreDatabase(superuser.pool, oldFile);
+    expect(await fingerprint(superuser.pool)).toEqual(await fingerprint(source.pool));
   });
 
   it('restores a backup of an older schema into a newer Opora, migrating after the load', async () => {

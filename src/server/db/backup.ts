@@ -4,6 +4,12 @@
  * REPEATABLE READ snapshot, into a gzip file; restore migrates an empty database to the schema
  * version the backup was taken at, copies the rows back in one transaction, then migrates the
  * rest of the way.
+ *
+ * Tables are written parents first (a table after every table its foreign keys point to), so the
+ * rows can be loaded with their foreign keys checked as they come: a role that owns the database
+ * restores without being a superuser. A superuser's restore turns the checks off for the load
+ * (`session_replication_role = replica`), which also loads backups of older versions, written in
+ * alphabetical order.
  */
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -38,6 +44,71 @@ async function userTables(client: pg.PoolClient): Promise<string[]> {
   return result.rows.map((row) => row.name);
 }
 
+/** A foreign key between two tables: `table` refers to `parent`. */
+export interface TableReference {
+  table: string;
+  parent: string;
+}
+
+async function tableReferences(client: pg.PoolClient): Promise<TableReference[]> {
+  const result = await client.query<TableReference>(
+    `select distinct child.relname as table, parent.relname as parent
+     from pg_constraint c
+     join pg_class child on child.oid = c.conrelid
+     join pg_class parent on parent.oid = c.confrelid
+     join pg_namespace n on n.oid = child.relnamespace
+     where c.contype = 'f' and n.nspname = 'public' and c.conrelid <> c.confrelid`,
+  );
+  return result.rows;
+}
+
+/**
+ * The tables in an order to load them with foreign keys checked: each after the tables it refers
+ * to (a table's references to itself are checked at the end of its COPY, so they need no order),
+ * alphabetical where the references leave a choice. Tables in a cycle, which the schema does not
+ * have, come last.
+ */
+export function loadOrder(tables: readonly string[], references: readonly TableReference[]): string[] {
+  const known = new Set(tables);
+  const waitingFor = new Map(tables.map((table) => [table, new Set<string>()]));
+  for (const { table, parent } of references) {
+    if (table !== parent && known.has(table) && known.has(parent)) waitingFor.get(table)!.add(parent);
+  }
+  const order: string[] = [];
+  const left = [...tables].sort();
+  while (left.length > 0) {
+    const ready = left.findIndex((table) => [...waitingFor.get(table)!].every((parent) => order.includes(parent)));
+    if (ready < 0) return [...order, ...left];
+    order.push(...left.splice(ready, 1));
+  }
+  return order;
+}
+
+/** The first table of `order` that comes before a table it refers to, if any. */
+function outOfOrder(order: readonly string[], references: readonly TableReference[]): TableReference | null {
+  const position = new Map(order.map((table, index) => [table, index]));
+  for (const reference of references) {
+    const table = position.get(reference.table);
+    const parent = position.get(reference.parent);
+    if (table !== undefined && parent !== undefined && parent > table) return reference;
+  }
+  return null;
+}
+
+/** Turns foreign-key and other triggers off for the transaction, where the role may (a superuser). */
+async function checksOff(client: pg.PoolClient): Promise<boolean> {
+  await client.query('savepoint checks_off');
+  try {
+    await client.query('set local session_replication_role = replica');
+    await client.query('release savepoint checks_off');
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error; // insufficient_privilege
+    await client.query('rollback to savepoint checks_off');
+    return false;
+  }
+}
+
 export async function backupDatabase(pool: pg.Pool, file: string): Promise<BackupSummary> {
   let fd: number;
   try {
@@ -59,7 +130,7 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
   try {
     await client.query('begin isolation level repeatable read read only');
     const migrations = (await client.query<{ name: string }>('select name from schema_migrations order by name')).rows.map((r) => r.name);
-    const tables = await userTables(client);
+    const tables = loadOrder(await userTables(client), await tableReferences(client));
     await write(`${JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), migrations, tables })}\n`);
     for (const table of tables) {
       await write(`@table ${table}\n`);
@@ -120,7 +191,10 @@ export async function restoreDatabase(pool: pg.Pool, file: string, options: { mi
     let rows = 0;
     let tables = 0;
     await client.query('begin');
-    await client.query('set local session_replication_role = replica');
+    if (!(await checksOff(client))) {
+      const problem = outOfOrder(header.tables, await tableReferences(client));
+      if (problem) throw new BackupError('cli.error.backup.needsSuperuser', { file, table: problem.table, parent: problem.parent });
+    }
     // Reference rows that migrations or the start-up inserted are replaced by the backup's own.
     if (existing.length > 0) await client.query(`truncate ${existing.map((name) => `"${name}"`).join(', ')}`);
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
@@ -181,10 +255,12 @@ export async function restoreDatabase(pool: pg.Pool, file: string, options: { mi
   }
 }
 
-function parseHeader(file: string, line: string): { migrations: string[] } {
+function parseHeader(file: string, line: string): { migrations: string[]; tables: string[] } {
   try {
-    const header = JSON.parse(line) as { format?: string; migrations?: string[] };
-    if (header.format === FORMAT && Array.isArray(header.migrations)) return { migrations: header.migrations };
+    const header = JSON.parse(line) as { format?: string; migrations?: string[]; tables?: string[] };
+    if (header.format === FORMAT && Array.isArray(header.migrations) && Array.isArray(header.tables)) {
+      return { migrations: header.migrations, tables: header.tables };
+    }
   } catch {
     // fall through
   }

@@ -115,6 +115,8 @@ export const en: Record<keyof typeof ru, string> = {
   'cli.error.backup.unknownSchema': 'The backup {file} was taken at a schema version this Opora cannot rebuild (migrations {names}).',
   'cli.error.backup.targetNewer':
     'The target database is already at a newer schema ({name}) than the backup {file}; restore into a new, empty database.',
+  'cli.error.backup.needsSuperuser':
+    'The backup {file} was written by an earlier version of Opora: table “{table}” comes in it before table “{parent}”, which it refers to. Only a PostgreSQL superuser (such as postgres) can restore such a backup: put that user in DATABASE_URL for the restore.',
   'cli.error.backup.targetNotEmpty': 'The target database is not empty; restore into a new, empty database.',
   'cli.error.backup.damagedAtStart': 'The backup file {file} is damaged (unexpected line before the first table).',
   'cli.error.backup.damagedAfterTable': 'The backup file {file} is damaged (unexpected line after table "{table}").',
