@@ -1,9 +1,11 @@
 /**
  * The `opora` command: start (migrate, seed the demo on an empty embedded database, serve),
- * migrate, seed-demo, backup FILE, restore FILE, config. Everything it prints to a person comes
+ * migrate, init (the region and its first administrator), password-link EMAIL, seed-demo,
+ * backup FILE, restore FILE, config. Everything it prints to a person comes
  * from the message catalogue (cli.*), in Russian unless OPORA_LOCALE=en or an English LANG
  * (lib/cli-locale.ts); the logs stay English.
  */
+import { parseArgs } from 'node:util';
 import { CONFIG_VARIABLES, loadConfig, type Config } from './config.ts';
 import { connect } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
@@ -45,6 +47,22 @@ async function main(argv: string[]): Promise<number> {
         const report = applied.length ? cliText('cli.migrate.applied', { names: applied.join(', ') }) : cliText('cli.migrate.upToDate');
         process.stdout.write(`${report}\n`);
       });
+    case 'init': {
+      const options = initOptions(command, args);
+      return withConnection(config, log, async (connection) => {
+        await migrate(connection.pool);
+        await installShippedCalendars(connection.db);
+        const { initInstallation } = await import('./setup/first-run.ts');
+        const done = await initInstallation({ db: connection.db, config, clock: systemClock, log }, options);
+        process.stdout.write(`${cliText('cli.init.done', { region: options.region ?? '', ...done })}\n`);
+      });
+    }
+    case 'password-link':
+      return withConnection(config, log, async (connection) => {
+        const { passwordLink } = await import('./setup/first-run.ts');
+        const done = await passwordLink({ db: connection.db, config, clock: systemClock, log }, args[0]);
+        process.stdout.write(`${cliText('cli.passwordLink.done', { ...done })}\n`);
+      });
     case 'seed-demo':
       return withConnection(config, log, async (connection) => {
         await migrate(connection.pool);
@@ -77,6 +95,31 @@ class UsageError extends CliError {
   override readonly name = 'UsageError';
 }
 
+/** `init --region … --email … --name … [--timezone …] [--slug …]`; anything else is a usage error. */
+function initOptions(command: string, args: string[]) {
+  try {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        region: { type: 'string' },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        timezone: { type: 'string' },
+        slug: { type: 'string' },
+      },
+    });
+    return { region: values.region, email: values.email, fullName: values.name, timezone: values.timezone, slug: values.slug };
+  } catch (error) {
+    throw new UsageError(
+      'cli.usage.badOptions',
+      { command, detail: (error as Error).message, usage: cliText('cli.usage') },
+      { cause: error },
+    );
+  }
+}
+
 async function withConnection(
   config: Config,
   log: ReturnType<typeof createLogger>,
@@ -107,8 +150,9 @@ async function serve(config: Config, log: ReturnType<typeof createLogger>): Prom
     server.connection.kind === 'embedded'
       ? cliText('cli.start.runningEmbedded', { url: server.url, dataDir: config.dataDir })
       : cliText('cli.start.runningServer', { url: server.url });
+  // The demo's logins, when the demo school is there (not after `opora init` of a real installation).
   const logins =
-    server.connection.kind === 'embedded'
+    server.connection.kind === 'embedded' && server.demo
       ? `${cliText('cli.start.demoLogins', { password: DEMO_PASSWORD, emails: DEMO_USERS.map((u) => u.email).join(', ') })}\n\n`
       : '';
   // One write, so that no log line lands between the two.

@@ -14,7 +14,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { CliError } from './lib/cli-locale.ts';
 import { systemClock } from './lib/clock.ts';
 import { registerJobs } from './jobs/registry.ts';
-import { isDatabaseEmpty, seedDemo } from './seed/demo.ts';
+import { hasDemoSchool, isDatabaseEmpty, seedDemo } from './seed/demo.ts';
 import { installShippedCalendars } from './modules/calendar/calendar.service.ts';
 
 export interface RunningServer {
@@ -23,6 +23,8 @@ export interface RunningServer {
   runner: JobRunner | null;
   url: string;
   seeded: boolean;
+  /** The demo school is in the database (seeded now or before): its logins are worth printing. */
+  demo: boolean;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       seeded = await seedDemo(deps);
       if (seeded) log.info('demo school seeded');
     }
+    const demo = seeded || (await hasDemoSchool(connection.db));
     app = await buildApp(deps);
     runner = config.jobsEnabled ? createJobRunner({ db: connection.db, pool: connection.pool, log }) : null;
     if (runner) {
@@ -81,6 +84,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       runner,
       url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
       seeded,
+      demo,
       stop: () => (stopped ??= stopStarted()),
     };
   } catch (error) {

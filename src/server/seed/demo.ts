@@ -13,6 +13,7 @@ import { findOrganizationBySlug, insertOrganization } from '../modules/organizat
 import { seedDemoRequests } from '../modules/requests/requests.seed.ts';
 
 export const DEMO_PASSWORD = 'opora-demo-2026';
+const DEMO_SCHOOL_SLUG = 'school-27';
 
 export const DEMO_USERS: Array<{ email: string; fullName: string; role: Role; org: 'school' | 'support' | 'region' }> = [
   { email: 'head@school27.demo', fullName: 'Иванова Марина Петровна', role: 'head', org: 'school' },
@@ -42,9 +43,13 @@ export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
   return row === undefined;
 }
 
+export async function hasDemoSchool(db: Executor): Promise<boolean> {
+  return (await findOrganizationBySlug(db, DEMO_SCHOOL_SLUG)) !== undefined;
+}
+
 /** Seeds the demo; does nothing when the demo school already exists. Returns whether it seeded. */
 export async function seedDemo(deps: Deps): Promise<boolean> {
-  if (await findOrganizationBySlug(deps.db, 'school-27')) return false;
+  if (await hasDemoSchool(deps.db)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await deps.db.transaction().execute(async (tx) => {
     const region = await insertOrganization(tx, null, {
@@ -73,7 +78,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       kind: 'school',
       name: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа №27»',
       shortName: 'МБОУ СОШ №27',
-      slug: 'school-27',
+      slug: DEMO_SCHOOL_SLUG,
       phone: '+7 495 586-27-27',
       email: 'school27@mytishchi.demo',
       website: 'https://school27.mytishchi.demo',

@@ -5,6 +5,7 @@
 import { translate } from '../../../shared/i18n/index.ts';
 import { formatDateTime } from '../../../shared/i18n/index.ts';
 import { navigationFor } from '../../../domain/permissions.ts';
+import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
 import type { Actor, ActorMembership, RequestContext } from '../../http/actor.ts';
@@ -209,6 +210,30 @@ export async function requestPasswordReset(deps: Deps, ctx: RequestContext, emai
     });
     await recordAudit(tx, ctx, { organizationId: null, action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id });
   });
+}
+
+/** How long a link issued by `opora init` or `opora password-link` stays usable. */
+export const PASSWORD_LINK_TTL_HOURS = 24;
+
+/**
+ * A one-time link to set the password, for the person running the `opora` command to pass on
+ * (the first administrator, or anyone whose e-mail cannot reach them): the reset page takes it
+ * like the e-mailed one. Written in the caller's transaction, audited.
+ */
+export async function issuePasswordLink(
+  tx: Executor,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  ctx: RequestContext,
+  userId: string,
+): Promise<string> {
+  const token = newToken();
+  await repo.insertPasswordReset(tx, {
+    tokenHash: hashToken(token),
+    userId,
+    expiresAt: new Date(deps.clock.now().getTime() + PASSWORD_LINK_TTL_HOURS * 3_600_000),
+  });
+  await recordAudit(tx, ctx, { organizationId: null, action: 'auth.password_link_issued', entityType: 'user', entityId: userId });
+  return `${deps.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
 }
 
 export async function resetPassword(deps: Deps, ctx: RequestContext, input: { token: string; password: string }): Promise<void> {

@@ -10,15 +10,30 @@ export const ru = {
     'Использование: opora <команда>\n' +
     '  start            применить миграции, добавить демо-школу (только во встроенную базу данных, если она пуста) и запустить сервер\n' +
     '  migrate          применить миграции базы данных\n' +
+    '  init --region РЕГИОН --email АДРЕС --name ФИО [--timezone Europe/Moscow] [--slug region]\n' +
+    '                   первый запуск: создать регион и его администратора (ссылка для пароля — в ответе)\n' +
+    '  password-link АДРЕС  выдать ссылку для смены пароля пользователю с этим e-mail\n' +
     '  seed-demo        добавить демо-школу (в том числе на сервере PostgreSQL)\n' +
     '  backup ФАЙЛ      записать согласованную резервную копию базы данных в ФАЙЛ\n' +
     '  restore ФАЙЛ     восстановить ФАЙЛ в пустую базу данных\n' +
     '  config           показать переменные окружения для настройки',
   'cli.usage.needsFile': 'Укажите имя файла: opora {command} ФАЙЛ.',
+  'cli.usage.needsEmail': 'Укажите e-mail пользователя: opora password-link АДРЕС.',
+  'cli.usage.badOptions': 'Неверные параметры команды «{command}» ({detail}).\n{usage}',
   'cli.usage.unknownCommand': 'Неизвестная команда «{command}».\n{usage}',
 
   'cli.migrate.applied': 'Применены миграции: {names}',
   'cli.migrate.upToDate': 'База данных уже в актуальном состоянии.',
+  'cli.init.done':
+    'Созданы регион «{region}» и его администратор {email}.\nОткройте ссылку в течение {hours} ч и задайте пароль, затем добавьте муниципалитеты, школы и пользователей в разделе «Организации»:\n{link}',
+  'cli.passwordLink.done': 'Ссылка для смены пароля {email} (действует {hours} ч, один раз):\n{link}',
+  'cli.error.init.missing': 'Не указан параметр {option}: opora init --region РЕГИОН --email АДРЕС --name ФИО.',
+  'cli.error.init.email': 'Адрес «{email}» не похож на адрес электронной почты.',
+  'cli.error.init.slug': 'Адрес страницы «{slug}» должен состоять из строчных латинских букв, цифр и дефисов (от 2 до 63 знаков).',
+  'cli.error.init.timezone': 'Часовой пояс «{timezone}» неизвестен; укажите его как Europe/Moscow или Asia/Yekaterinburg.',
+  'cli.error.init.notEmpty':
+    'В базе данных уже есть организации, первый запуск уже сделан. Добавляйте организации и пользователей в рабочем месте Опоры; новую ссылку для пароля выдаёт opora password-link АДРЕС.',
+  'cli.error.passwordLink.unknownUser': 'Активного пользователя с адресом {email} нет.',
   'cli.seed.added': 'Демо-школа добавлена.',
   'cli.seed.exists': 'Демо-школа уже есть.',
   'cli.backup.written': 'Резервная копия записана в {file} (таблиц: {tables}, строк: {rows}).',

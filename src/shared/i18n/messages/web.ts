@@ -245,6 +245,7 @@ export const ru = {
   'audit.action.auth.switch_membership': 'Смена организации или роли',
   'audit.action.auth.password_reset_requested': 'Запрос на смену пароля',
   'audit.action.auth.password_reset': 'Смена пароля по ссылке',
+  'audit.action.auth.password_link_issued': 'Ссылка для смены пароля выдана командой opora',
   'audit.action.user.': 'Пользователи (все)',
   'audit.action.user.create': 'Создан пользователь',
   'audit.action.user.update': 'Изменён пользователь',

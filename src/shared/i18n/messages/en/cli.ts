@@ -6,15 +6,30 @@ export const en: Record<keyof typeof ru, string> = {
     'Usage: opora <command>\n' +
     '  start            migrate, seed the demo (embedded database only, when empty) and serve\n' +
     '  migrate          apply database migrations\n' +
+    '  init --region REGION --email ADDRESS --name NAME [--timezone Europe/Moscow] [--slug region]\n' +
+    '                   first run: create the region and its administrator (the password link is printed)\n' +
+    '  password-link ADDRESS  issue a password link to the user with this e-mail\n' +
     '  seed-demo        add the demo school (also on a PostgreSQL server)\n' +
     '  backup FILE      write a consistent backup of the database to FILE\n' +
     '  restore FILE     restore FILE into an empty database\n' +
     '  config           print the configuration variables',
+  'cli.usage.needsEmail': 'Give the user’s e-mail: opora password-link ADDRESS.',
+  'cli.usage.badOptions': 'Wrong options for “{command}” ({detail}).\n{usage}',
   'cli.usage.needsFile': 'opora {command} needs a file name.',
   'cli.usage.unknownCommand': 'Unknown command "{command}".\n{usage}',
 
   'cli.migrate.applied': 'Applied: {names}',
   'cli.migrate.upToDate': 'The database is up to date.',
+  'cli.init.done':
+    'Created the region “{region}” and its administrator {email}.\nOpen the link within {hours} h and set the password, then add municipalities, schools and users under “Organisations”:\n{link}',
+  'cli.passwordLink.done': 'Password link for {email} (valid for {hours} h, once):\n{link}',
+  'cli.error.init.missing': 'The option {option} is missing: opora init --region REGION --email ADDRESS --name NAME.',
+  'cli.error.init.email': '“{email}” does not look like an e-mail address.',
+  'cli.error.init.slug': 'The page address “{slug}” must be lower-case Latin letters, digits and hyphens (2 to 63 characters).',
+  'cli.error.init.timezone': 'The time zone “{timezone}” is unknown; give it as Europe/Moscow or Asia/Yekaterinburg.',
+  'cli.error.init.notEmpty':
+    'The database already has organisations: the first run is done. Add organisations and users in the Opora workspace; opora password-link ADDRESS issues a new password link.',
+  'cli.error.passwordLink.unknownUser': 'There is no active user with the address {email}.',
   'cli.seed.added': 'Demo school added.',
   'cli.seed.exists': 'The demo school already exists.',
   'cli.backup.written': 'Backup written to {file}: {tables} tables, {rows} rows.',

@@ -236,6 +236,7 @@ export const en: Record<keyof typeof ru, string> = {
   'audit.action.auth.switch_membership': 'Changed organisation or role',
   'audit.action.auth.password_reset_requested': 'Password reset requested',
   'audit.action.auth.password_reset': 'Password reset by link',
+  'audit.action.auth.password_link_issued': 'Password link issued by the opora command',
   'audit.action.user.': 'Users (all)',
   'audit.action.user.create': 'User created',
   'audit.action.user.update': 'User changed',
