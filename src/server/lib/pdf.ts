@@ -4,6 +4,10 @@
  * DejaVu Serif, a free TrueType font with full Cyrillic shipped as an npm package, so a document
  * looks the same on every machine and needs no system fonts. A4 with the margins of Russian
  * office papers (GOST R 7.0.97-2016: 30 mm on the left, 20 mm top and bottom, 15 mm on the right).
+ *
+ * Documents are tagged (PDF 1.7, the language, the title shown): the drawing code puts each text
+ * into the structure (`Tagged`: headings, paragraphs, lists), and lines and page footers are marked
+ * as artifacts, so a screen reader reads the document in order and skips the decoration.
  */
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
@@ -18,6 +22,14 @@ const MM = 72 / 25.4;
 export const PDF_MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } as const;
 
 export type PdfDocument = PDFKit.PDFDocument;
+export type PdfStructure = PDFKit.PDFStructureElement;
+
+/** What the drawing code gets: the document and the structure element its content goes into. */
+export interface Tagged {
+  doc: PdfDocument;
+  /** The document's root structure element (`Document`). */
+  root: PdfStructure;
+}
 
 export interface PdfInfo {
   title: string;
@@ -27,12 +39,14 @@ export interface PdfInfo {
   footer?: (page: number, pages: number) => string;
 }
 
-/** Draws a document with `draw` (fonts `regular` and `bold` registered) and returns its bytes. */
-export async function renderPdf(info: PdfInfo, draw: (doc: PdfDocument) => void): Promise<Buffer> {
+/** Draws a tagged document with `draw` (fonts `regular` and `bold` registered) and returns its bytes. */
+export async function renderPdf(info: PdfInfo, draw: (tagged: Tagged) => void): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: PDF_MARGINS,
     bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
     lang: 'ru-RU',
     displayTitle: true,
     info: { Title: info.title, Author: info.author, Creator: 'Opora' },
@@ -46,7 +60,10 @@ export async function renderPdf(info: PdfInfo, draw: (doc: PdfDocument) => void)
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);
   doc.font('regular');
-  draw(doc);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  draw({ doc, root });
+  root.end();
   if (info.footer) addFooters(doc, info.footer);
   doc.end();
   await ended;
@@ -60,6 +77,7 @@ function addFooters(doc: PdfDocument, footer: (page: number, pages: number) => s
     // Writing below the bottom margin would start a new page; the footer sits in the margin.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' });
     doc
       .font('regular')
       .fontSize(8)
@@ -69,6 +87,14 @@ function addFooters(doc: PdfDocument, footer: (page: number, pages: number) => s
         align: 'center',
         lineBreak: false,
       });
+    doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
+}
+
+/** Draws decoration (rules, signature lines) as an artifact, outside the document's structure. */
+export function artifact(doc: PdfDocument, draw: () => void): void {
+  doc.markContent('Artifact', { type: 'Layout' });
+  draw();
+  doc.endMarkedContent();
 }

@@ -6,7 +6,7 @@
 import { ERASED_CATEGORIES, summarizeErasures, type ErasureReason } from '../../../domain/requests/erasure-act.ts';
 import { isRole } from '../../../domain/permissions.ts';
 import { formatDate, formatDateTime, translate, type Locale, type MessageKey, type MessageParams } from '../../../shared/i18n/index.ts';
-import { renderPdf, type PdfDocument } from '../../lib/pdf.ts';
+import { artifact, renderPdf, type PdfDocument, type PdfStructure } from '../../lib/pdf.ts';
 
 export interface ActEntry {
   erasedAt: Date;
@@ -45,22 +45,34 @@ export function renderErasureAct(input: ActInput): Promise<Buffer> {
       author: input.organization.name,
       footer: (page, pages) => t('act.footer', { date: formatDateTime(input.generatedAt, zone), page, pages }),
     },
-    (doc) => {
+    ({ doc, root }) => {
       const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
       const paragraph = (text: string, options: PDFKit.Mixins.TextOptions = {}) =>
         doc
           .font('regular')
           .fontSize(10)
-          .text(text, { width, align: 'left', paragraphGap: 4, ...options });
-      const item = (text: string) =>
-        doc
-          .font('regular')
-          .fontSize(10)
-          .text(`— ${text}`, { width: width - 18, paragraphGap: 0.5 });
+          .text(text, { width, align: 'left', paragraphGap: 4, structParent: root, ...options });
+      /** A list (`L`) whose items are drawn by `fill` with `item`. */
+      const list = (fill: (item: (text: string) => void) => void) => {
+        const element = doc.struct('L');
+        root.add(element);
+        withIndent(doc, 18, () =>
+          fill((text) => {
+            const entry = doc.struct('LI');
+            element.add(entry);
+            doc
+              .font('regular')
+              .fontSize(10)
+              .text(`— ${text}`, { width: width - 18, paragraphGap: 0.5, structParent: entry, structType: 'LBody' });
+            entry.end();
+          }),
+        );
+        element.end();
+      };
 
-      doc.font('bold').fontSize(14).text(t('act.title'), { width, align: 'center' });
-      doc.font('bold').fontSize(12).text(t('act.subtitle'), { width, align: 'center' });
-      doc.font('regular').fontSize(11).text(t('act.period', period), { width, align: 'center' });
+      doc.font('bold').fontSize(14).text(t('act.title'), { width, align: 'center', structParent: root, structType: 'H1' });
+      doc.font('bold').fontSize(12).text(t('act.subtitle'), { width, align: 'center', structParent: root });
+      doc.font('regular').fontSize(11).text(t('act.period', period), { width, align: 'center', structParent: root });
       doc.moveDown(0.8);
 
       paragraph(t('act.lead'));
@@ -74,7 +86,7 @@ export function renderErasureAct(input: ActInput): Promise<Buffer> {
       paragraph(t('act.subjects', { n: summary.requests }));
 
       paragraph(t('act.categories'), { paragraphGap: 2 });
-      withIndent(doc, 18, () => {
+      list((item) => {
         for (const category of ERASED_CATEGORIES) item(t(`act.category.${category}`));
       });
       doc.moveDown(0.3);
@@ -83,7 +95,7 @@ export function renderErasureAct(input: ActInput): Promise<Buffer> {
       paragraph(t('act.backups'));
 
       paragraph(t('act.reasons'), { paragraphGap: 2 });
-      withIndent(doc, 18, () => {
+      list((item) => {
         if (summary.retention) item(t('act.reason.retention', { days: summary.retentionDays.map(days).join(', ') || '—' }));
         if (summary.subjectRequest) item(t('act.reason.subjectRequest'));
       });
@@ -97,11 +109,14 @@ export function renderErasureAct(input: ActInput): Promise<Buffer> {
       );
       paragraph(t('act.performers', { who: performers.join('; ') }));
 
-      signatures(doc, width, t);
+      signatures(doc, root, width, t);
 
       doc.addPage();
-      doc.font('bold').fontSize(12).text(t('act.log.title'), { width, align: 'center', paragraphGap: 4 });
-      doc.font('regular').fontSize(11).text(t('act.period', period), { width, align: 'center' });
+      doc
+        .font('bold')
+        .fontSize(12)
+        .text(t('act.log.title'), { width, align: 'center', paragraphGap: 4, structParent: root, structType: 'H2' });
+      doc.font('regular').fontSize(11).text(t('act.period', period), { width, align: 'center', structParent: root });
       doc.moveDown(0.8);
       paragraph(t('act.log.lead', { n: input.entries.length }));
       input.entries.forEach((entry, index) => {
@@ -115,22 +130,22 @@ export function renderErasureAct(input: ActInput): Promise<Buffer> {
           .fontSize(10)
           .text(
             `${index + 1}. ${formatDateTime(entry.erasedAt, zone)} · ${reason} · ${performer(entry.actor) ?? t('act.log.who.system')} · ${t('act.log.requests', { n: entry.numbers.length })}`,
-            { width, paragraphGap: 2 },
+            { width, paragraphGap: 2, structParent: root },
           );
-        doc.font('regular').fontSize(9).text(entry.numbers.join(', '), { width, align: 'left', paragraphGap: 4 });
+        doc.font('regular').fontSize(9).text(entry.numbers.join(', '), { width, align: 'left', paragraphGap: 4, structParent: root });
       });
     },
   );
 }
 
 /** Three rows of position, signature and name to fill in by hand; kept on one page. */
-function signatures(doc: PdfDocument, width: number, t: (key: MessageKey) => string): void {
+function signatures(doc: PdfDocument, root: PdfStructure, width: number, t: (key: MessageKey) => string): void {
   const rowHeight = 26;
   const needed = 24 + 3 * rowHeight + 30;
   if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc.moveDown(0.8);
   const left = doc.page.margins.left;
-  doc.font('bold').fontSize(10).text(t('act.signatures'), left, doc.y, { width });
+  doc.font('bold').fontSize(10).text(t('act.signatures'), left, doc.y, { width, structParent: root });
   const columns: Array<[number, number, MessageKey]> = [
     [0, 0.4, 'act.signature.position'],
     [0.44, 0.2, 'act.signature.signature'],
@@ -140,22 +155,24 @@ function signatures(doc: PdfDocument, width: number, t: (key: MessageKey) => str
     const y = doc.y + rowHeight - 8;
     for (const [offset, share, caption] of columns) {
       const x = left + offset * width;
-      doc
-        .moveTo(x, y)
-        .lineTo(x + share * width, y)
-        .lineWidth(0.6)
-        .stroke();
+      artifact(doc, () =>
+        doc
+          .moveTo(x, y)
+          .lineTo(x + share * width, y)
+          .lineWidth(0.6)
+          .stroke(),
+      );
       doc
         .font('regular')
         .fontSize(7)
         .fillColor('#444444')
-        .text(t(caption), x, y + 2, { width: share * width, align: 'center', lineBreak: false });
+        .text(t(caption), x, y + 2, { width: share * width, align: 'center', lineBreak: false, structParent: root });
     }
     doc.fillColor('black');
     doc.y = y + 10;
   }
   doc.moveDown(1.2);
-  doc.font('regular').fontSize(10).text(t('act.signature.date'), left, doc.y, { width });
+  doc.font('regular').fontSize(10).text(t('act.signature.date'), left, doc.y, { width, structParent: root });
 }
 
 function withIndent(doc: PdfDocument, points: number, draw: () => void): void {

@@ -134,6 +134,34 @@ describe('the record of destroyed personal data', () => {
       expect(flat).toContain(expected);
     expect(flat).not.toMatch(/Старая|Требующая|mother-/);
 
+    // Tagged for screen readers: marked, in Russian, with the title shown; headings, paragraphs and
+    // lists in reading order; the page footers and signature lines are artifacts, not content.
+    expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
+    const metadata = await pdf.getMetadata();
+    expect(metadata.info).toMatchObject({ Language: 'ru-RU', Title: expect.stringContaining('уничтожении персональных данных') });
+    type Node = { role?: string; type?: string; children?: Node[] };
+    const roles = (node: Node): string[] => [...(node.role ? [node.role] : []), ...(node.children ?? []).flatMap(roles)];
+    const first = roles((await (await pdf.getPage(1)).getStructTree()) as Node);
+    expect(first.slice(0, 3)).toEqual(['Root', 'Document', 'H1']);
+    expect(first.filter((role) => role === 'L')).toHaveLength(2);
+    expect(first.filter((role) => role === 'LI').length).toBe(8 + 2);
+    expect(first.filter((role) => role === 'P').length).toBeGreaterThan(10);
+    expect(roles((await (await pdf.getPage(2)).getStructTree()) as Node)).toContain('H2');
+    // Each text run with the marked content it stands in.
+    const marked = await (await pdf.getPage(1)).getTextContent({ includeMarkedContent: true });
+    const stack: string[] = [];
+    const runs: Array<{ text: string; within: string[] }> = [];
+    for (const item of marked.items) {
+      if ('str' in item) runs.push({ text: item.str, within: [...stack] });
+      else if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps')
+        stack.push((item as { tag?: string }).tag ?? '');
+      else if (item.type === 'endMarkedContent') stack.pop();
+    }
+    const within = (start: string) => runs.find((run) => run.text.startsWith(start))?.within;
+    expect(within('Сформировано в «Опоре»')).toContain('Artifact');
+    expect(within('АКТ №')).toEqual(['H1']);
+    expect(within('об уничтожении персональных данных')).not.toContain('Artifact');
+
     const audit = await t.db.db
       .selectFrom('auditLog')
       .select(['actorUserId', 'after'])
