@@ -2,17 +2,16 @@
  * `opora backup FILE` / `opora restore FILE`: a consistent logical copy of every table that
  * restores into an empty database with the same rows, sequences that continue, and clear refusals.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../../../tests/helpers/db.ts';
+import { runOpora } from '../../../tests/helpers/cli.ts';
 import { databaseUrlFor } from '../../../tests/helpers/urls.ts';
 import { loadConfig } from '../config.ts';
 import { systemClock } from '../lib/clock.ts';
@@ -20,7 +19,6 @@ import { seedDemo } from '../seed/demo.ts';
 import { backupDatabase, BackupError, loadOrder, restoreDatabase } from './backup.ts';
 import { MIGRATIONS_DIR } from '../lib/paths.ts';
 
-const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main.ts');
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'opora-backup-'));
 const cleanups: Array<() => Promise<void> | void> = [];
 let source: TestDatabase;
@@ -371,22 +369,7 @@ describe('backup and restore', () => {
 });
 
 describe('the opora command on a database given by DATABASE_URL', () => {
-  async function opora(
-    databaseUrl: string,
-    args: string[],
-    locale: 'ru' | 'en' = 'ru',
-  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', OPORA_LOCALE: locale };
-    const child = spawn(process.execPath, [MAIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(timer);
-    return { code, stdout, stderr };
-  }
+  const opora = (databaseUrl: string, args: string[], locale: 'ru' | 'en' = 'ru') => runOpora(databaseUrl, args, { OPORA_LOCALE: locale });
 
   it('seed-demo, backup, restore and migrate', async () => {
     const first = await emptyDatabase();

@@ -3,17 +3,14 @@
  * a password on the printed one-time link and signs in; `opora password-link` issues another link.
  * Bad input is one sentence naming the option and writes nothing; a second `init` is refused.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { runOpora } from '../../../tests/helpers/cli.ts';
 import { createEmptyDatabase } from '../../../tests/helpers/db.ts';
 import { CliError } from '../lib/cli-locale.ts';
 import { hasDemoSchool } from '../seed/demo.ts';
 import { checkInitInput, initInstallation, passwordLink } from './first-run.ts';
 
-const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main.ts');
 const INPUT = { region: 'Тверская область', email: 'IT@Region.example', fullName: 'Белова Ольга Ивановна' };
 
 let t: TestApp;
@@ -125,24 +122,7 @@ describe('opora init', () => {
 });
 
 describe('the opora command', () => {
-  async function opora(databaseUrl: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'silent',
-      OPORA_LOCALE: 'ru',
-      PUBLIC_URL: 'https://opora.region.example',
-    };
-    const child = spawn(process.execPath, [MAIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(timer);
-    return { code, stdout, stderr };
-  }
+  const opora = (databaseUrl: string, args: string[]) => runOpora(databaseUrl, args, { PUBLIC_URL: 'https://opora.region.example' });
 
   it('init on a new database prints the link; password-link prints another; bad options are a usage error', async () => {
     const database = await createEmptyDatabase();
