@@ -6,6 +6,7 @@
  * would keep it: the administrator sets it on the link's page. The demo school is for trying
  * Opora out; `init` is for the school or region that runs it.
  */
+import { isEmailAddress } from '../../domain/contacts.ts';
 import type { Deps } from '../deps.ts';
 import { systemContext } from '../http/actor.ts';
 import { CliError } from '../lib/cli-locale.ts';
@@ -31,7 +32,6 @@ export interface PasswordLink {
   hours: number;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 function validTimeZone(name: string): boolean {
@@ -53,7 +53,7 @@ export function checkInitInput(input: Partial<InitInput>): InitInput {
   const region = required(input.region, '--region');
   const email = required(input.email, '--email').toLowerCase();
   const fullName = required(input.fullName, '--name');
-  if (!EMAIL.test(email)) throw new CliError('cli.error.init.email', { email });
+  if (!isEmailAddress(email)) throw new CliError('cli.error.init.email', { email });
   const slug = input.slug?.trim() || 'region';
   if (!SLUG.test(slug)) throw new CliError('cli.error.init.slug', { slug });
   const timezone = input.timezone?.trim() || 'Europe/Moscow';

@@ -7,6 +7,7 @@
  * addRequesterReply, requesterAction, getRequesterAttachment). It never touches the engine's tables.
  */
 import { randomBytes } from 'node:crypto';
+import { isEmailAddress, isPhoneNumber, isSchoolClass } from '../../../domain/contacts.ts';
 import { checkWording, type Wording, type WordingField } from '../../../domain/requests/wording.ts';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from '../../../domain/requests/attachments.ts';
 import { translate } from '../../../shared/i18n/index.ts';
@@ -259,11 +260,6 @@ export interface PublicSubmission extends Wording {
   website?: string | undefined;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_CHARS = /^[0-9+()\-.\s]+$/;
-/** A class of a Russian school: 1–11, optionally a letter or a group name («5 Б», «10А», «11 «Б»»). */
-const CHILD_CLASS = /^(?:[1-9]|1[01])(?:\s*[-–]?\s*[«"]?\s*[А-ЯЁа-яёA-Za-z]{1,3}\s*[»"]?)?$/u;
-
 const blank = (value: string | null | undefined): boolean => (value ?? '').trim().length === 0;
 
 /** The form's own checks, all at once, so the person sees every problem in one go. */
@@ -277,14 +273,11 @@ function checkSubmission(input: PublicSubmission): Record<string, FieldProblem> 
     fields.email = { key: 'intake.field.contactRequired' };
     fields.phone = { key: 'intake.field.contactRequired' };
   }
-  if (email && !EMAIL.test(email)) fields.email = { key: 'field.email' };
-  if (phone) {
-    const digits = phone.replace(/\D/g, '').length;
-    if (!PHONE_CHARS.test(phone) || digits < 10 || digits > 15) fields.phone = { key: 'intake.field.phoneInvalid' };
-  }
+  if (email && !isEmailAddress(email)) fields.email = { key: 'field.email' };
+  if (phone && !isPhoneNumber(phone)) fields.phone = { key: 'intake.field.phoneInvalid' };
   if (input.requesterKind === 'parent') {
     if (blank(input.childClass)) fields.childClass = { key: 'intake.field.childClassRequired' };
-    else if (!CHILD_CLASS.test(input.childClass!.trim())) fields.childClass = { key: 'intake.field.childClassInvalid' };
+    else if (!isSchoolClass(input.childClass!.trim())) fields.childClass = { key: 'intake.field.childClassInvalid' };
   }
   if (!input.categoryId) fields.categoryId = { key: 'intake.field.categoryRequired' };
   if (!input.consent) fields.consent = { key: 'requests.field.consentRequired' };

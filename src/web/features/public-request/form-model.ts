@@ -3,6 +3,7 @@
  * (server/modules/intake/intake.service.ts and the shared wording check of domain/requests), so a
  * person learns what is missing before sending, with the same words.
  */
+import { isEmailAddress, isPhoneNumber, isSchoolClass } from '../../../domain/contacts.ts';
 import { checkWording, type WordingIssue } from '../../../domain/requests/wording.ts';
 import type { MessageParams } from '../../../shared/i18n/format.ts';
 import type { MessageKey } from '../../i18n/locale.tsx';
@@ -102,9 +103,6 @@ export const FIELD_ORDER = [
   'consent',
 ];
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_CHARS = /^[0-9+()\-.\s]+$/;
-const CHILD_CLASS = /^(?:[1-9]|1[01])(?:\s*[-–]?\s*[«"]?\s*[А-ЯЁа-яёA-Za-z]{1,3}\s*[»"]?)?$/u;
 const ALLOWED_EXTENSIONS = /\.(png|jpe?g|webp|gif|pdf)$/i;
 
 /** The chosen category: the topic, or the area itself ("something else in this area", or an area without topics). */
@@ -152,15 +150,12 @@ export function validate(state: FormState, info: FormInfo, files: readonly File[
     problems.email = { key: 'intake.field.contactRequired' };
     problems.phone = { key: 'intake.field.contactRequired' };
   }
-  if (email && !EMAIL.test(email)) problems.email = { key: 'field.email' };
-  if (phone) {
-    const digits = phone.replace(/\D/g, '').length;
-    if (!PHONE_CHARS.test(phone) || digits < 10 || digits > 15) problems.phone = { key: 'intake.field.phoneInvalid' };
-  }
+  if (email && !isEmailAddress(email)) problems.email = { key: 'field.email' };
+  if (phone && !isPhoneNumber(phone)) problems.phone = { key: 'intake.field.phoneInvalid' };
   if (state.requesterKind === 'parent') {
     const childClass = state.childClass.trim();
     if (!childClass) problems.childClass = { key: 'intake.field.childClassRequired' };
-    else if (!CHILD_CLASS.test(childClass)) problems.childClass = { key: 'intake.field.childClassInvalid' };
+    else if (!isSchoolClass(childClass)) problems.childClass = { key: 'intake.field.childClassInvalid' };
   }
   if (!state.topCategoryId) problems.topCategoryId = { key: 'intake.field.categoryRequired' };
   else if (!chosenCategory(state, info.categories).id) problems.categoryId = { key: 'intake.field.categoryRequired' };
