@@ -190,15 +190,8 @@ export async function changeLocale(deps: Deps, ctx: RequestContext, locale: 'ru'
 export async function requestPasswordReset(deps: Deps, ctx: RequestContext, email: string): Promise<void> {
   const user = await repo.findUserByEmail(deps.db, email.trim());
   if (!user || !user.isActive) return;
-  const token = newToken();
-  const now = deps.clock.now();
-  const link = `${deps.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
   await deps.db.transaction().execute(async (tx) => {
-    await repo.insertPasswordReset(tx, {
-      tokenHash: hashToken(token),
-      userId: user.id,
-      expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000),
-    });
+    const link = await newResetLink(tx, deps, user.id, RESET_TTL_MINUTES * 60_000);
     await enqueueEmail(tx, {
       organizationId: null,
       to: user.email,
@@ -226,13 +219,19 @@ export async function issuePasswordLink(
   ctx: RequestContext,
   userId: string,
 ): Promise<string> {
+  const link = await newResetLink(tx, deps, userId, PASSWORD_LINK_TTL_HOURS * 3_600_000);
+  await recordAudit(tx, ctx, { organizationId: null, action: 'auth.password_link_issued', entityType: 'user', entityId: userId });
+  return link;
+}
+
+/** Stores a one-time reset token valid for `ttlMs` and returns the reset page's link with it. */
+async function newResetLink(tx: Executor, deps: Pick<Deps, 'clock' | 'config'>, userId: string, ttlMs: number): Promise<string> {
   const token = newToken();
   await repo.insertPasswordReset(tx, {
     tokenHash: hashToken(token),
     userId,
-    expiresAt: new Date(deps.clock.now().getTime() + PASSWORD_LINK_TTL_HOURS * 3_600_000),
+    expiresAt: new Date(deps.clock.now().getTime() + ttlMs),
   });
-  await recordAudit(tx, ctx, { organizationId: null, action: 'auth.password_link_issued', entityType: 'user', entityId: userId });
   return `${deps.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
 }
 
