@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CONFIG_VARIABLES, loadConfig, type Config } from './config.ts';
+import type { Deps } from './deps.ts';
 import { connect } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { EmbeddedPostgresError, oporaUsing } from './db/embedded.ts';
@@ -42,32 +43,29 @@ async function main(argv: string[]): Promise<number> {
       return serve(config, log);
     case 'migrate':
       return withConnection(config, log, async (connection) => {
-        const applied = await migrate(connection.pool);
-        await installShippedCalendars(connection.db);
+        const applied = await upToDate(connection);
         const report = applied.length ? cliText('cli.migrate.applied', { names: applied.join(', ') }) : cliText('cli.migrate.upToDate');
         process.stdout.write(`${report}\n`);
       });
     case 'init': {
       const options = initOptions(command, args);
-      return withConnection(config, log, async (connection) => {
-        await migrate(connection.pool);
-        await installShippedCalendars(connection.db);
+      return withConnection(config, log, async (connection, deps) => {
+        await upToDate(connection);
         const { initInstallation } = await import('./setup/first-run.ts');
-        const done = await initInstallation({ db: connection.db, config, clock: systemClock, log }, options);
+        const done = await initInstallation(deps, options);
         process.stdout.write(`${cliText('cli.init.done', { region: options.region ?? '', ...done })}\n`);
       });
     }
     case 'password-link':
-      return withConnection(config, log, async (connection) => {
+      return withConnection(config, log, async (_connection, deps) => {
         const { passwordLink } = await import('./setup/first-run.ts');
-        const done = await passwordLink({ db: connection.db, config, clock: systemClock, log }, args[0]);
+        const done = await passwordLink(deps, args[0]);
         process.stdout.write(`${cliText('cli.passwordLink.done', { ...done })}\n`);
       });
     case 'seed-demo':
-      return withConnection(config, log, async (connection) => {
-        await migrate(connection.pool);
-        await installShippedCalendars(connection.db);
-        const seeded = await seedDemo({ db: connection.db, config, clock: systemClock, log });
+      return withConnection(config, log, async (connection, deps) => {
+        await upToDate(connection);
+        const seeded = await seedDemo(deps);
         process.stdout.write(`${cliText(seeded ? 'cli.seed.added' : 'cli.seed.exists')}\n`);
       });
     case 'backup':
@@ -120,14 +118,24 @@ function initOptions(command: string, args: string[]) {
   }
 }
 
+type Connection = Awaited<ReturnType<typeof connect>>;
+
+/** Migrations and the shipped production calendars, before a command that writes; returns the migrations applied. */
+async function upToDate(connection: Connection): Promise<string[]> {
+  const applied = await migrate(connection.pool);
+  await installShippedCalendars(connection.db);
+  return applied;
+}
+
+/** Runs `work` on the configured database with the dependencies a service call needs, then closes it. */
 async function withConnection(
   config: Config,
   log: ReturnType<typeof createLogger>,
-  work: (connection: Awaited<ReturnType<typeof connect>>) => Promise<void>,
+  work: (connection: Connection, deps: Deps) => Promise<void>,
 ): Promise<number> {
   const connection = await connect(config, (line) => log.debug(line));
   try {
-    await work(connection);
+    await work(connection, { db: connection.db, config, clock: systemClock, log });
     return 0;
   } finally {
     await connection.close();

@@ -22,7 +22,6 @@ export interface RunningServer {
   connection: Connection;
   runner: JobRunner | null;
   url: string;
-  seeded: boolean;
   /** The demo school is in the database (seeded now or before): its logins are worth printing. */
   demo: boolean;
   stop(): Promise<void>;
@@ -83,7 +82,6 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       connection,
       runner,
       url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
-      seeded,
       demo,
       stop: () => (stopped ??= stopStarted()),
     };
