@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
@@ -62,13 +62,7 @@ function ExportSection({ organizationId }: { organizationId: string }) {
   };
 
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="privacy-export-title">
-      <Title order={2} size="h4" id="privacy-export-title" mb="xs">
-        {t('privacy.export.title')}
-      </Title>
-      <Text size="sm" mb="md" maw="48rem">
-        {t('privacy.export.lead')}
-      </Text>
+    <TabSection id="privacy-export-title" title={t('privacy.export.title')} lead={t('privacy.export.lead')}>
       <form onSubmit={submit} noValidate aria-labelledby="privacy-export-title">
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" maw="48rem">
@@ -115,7 +109,7 @@ function ExportSection({ organizationId }: { organizationId: string }) {
       {exported.data ? (
         <ErasureSection key={exported.data.document.generatedAt} organizationId={organizationId} document={exported.data.document} />
       ) : null}
-    </Paper>
+    </TabSection>
   );
 }
 
@@ -247,10 +241,7 @@ function RetentionSection({ organizationId }: { organizationId: string }) {
   const policy = useDeskPolicy(organizationId);
   const days = policy.data?.anonymizeAfterDays;
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="privacy-retention-title">
-      <Title order={2} size="h4" id="privacy-retention-title" mb="xs">
-        {t('privacy.retention.title')}
-      </Title>
+    <TabSection id="privacy-retention-title" title={t('privacy.retention.title')}>
       <Stack gap="xs" maw="48rem">
         <Text size="sm" data-testid="privacy-retention">
           {typeof days === 'number' ? t('privacy.retention.days', { days }) : t('privacy.retention.unknown')}
@@ -261,7 +252,7 @@ function RetentionSection({ organizationId }: { organizationId: string }) {
           </Anchor>
         ) : null}
       </Stack>
-    </Paper>
+    </TabSection>
   );
 }
 
@@ -288,13 +279,7 @@ function ActsSection({ organizationId }: { organizationId: string }) {
   };
 
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="privacy-acts-title">
-      <Title order={2} size="h4" id="privacy-acts-title" mb="xs">
-        {t('privacy.acts.title')}
-      </Title>
-      <Text size="sm" mb="md" maw="48rem">
-        {t('privacy.acts.lead')}
-      </Text>
+    <TabSection id="privacy-acts-title" title={t('privacy.acts.title')} lead={t('privacy.acts.lead')}>
       <form onSubmit={submit} noValidate aria-labelledby="privacy-acts-title">
         <Group align="flex-start" gap="md" wrap="wrap">
           <TextInput
@@ -336,7 +321,7 @@ function ActsSection({ organizationId }: { organizationId: string }) {
           ) : null}
         </Stack>
       ) : null}
-    </Paper>
+    </TabSection>
   );
 }
 
@@ -353,6 +338,23 @@ function ErasureItem({ entry, timeZone, t }: { entry: ErasureEntry; timeZone: st
         {t('privacy.acts.requests')}: {entry.numbers.slice(0, NUMBERS_SHOWN).join(', ')}
         {hidden > 0 ? ` ${t('privacy.acts.more', { n: hidden })}` : ''}
       </Text>
+    </Paper>
+  );
+}
+
+/** One section of the tab: a bordered block named by its heading, with an optional lead paragraph. */
+function TabSection({ id, title, lead, children }: { id: string; title: string; lead?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" id={id} mb="xs">
+        {title}
+      </Title>
+      {lead ? (
+        <Text size="sm" mb="md" maw="48rem">
+          {lead}
+        </Text>
+      ) : null}
+      {children}
     </Paper>
   );
 }
