@@ -7,6 +7,7 @@
  * requests past their desk's retention period (de-personalised) and audit rows older than
  * `AUDIT_RETENTION_DAYS`. What was done is audited.
  */
+import { DAY_MS } from '../../domain/working-time/index.ts';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { systemContext } from '../http/actor.ts';
@@ -21,8 +22,6 @@ const SLOT_UTC_MINUTES = 30;
 
 /** Rows per delete statement: short statements, short locks, however much has piled up. */
 export const PURGE_BATCH = 5_000;
-
-const DAY_MS = 24 * 3600_000;
 
 export interface HousekeepingTask {
   /** The key of its count in the audit row and the log, e.g. "jobs". */

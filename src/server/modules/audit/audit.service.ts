@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../../domain/working-time/index.ts';
 import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { authorize } from '../../http/access.ts';
@@ -96,7 +97,7 @@ export async function browseAudit(deps: Deps, ctx: RequestContext, query: AuditQ
 export const auditRetentionTask: HousekeepingTask = {
   name: 'audit',
   run: (deps, now) => {
-    const before = new Date(now.getTime() - deps.config.auditRetentionDays * 24 * 3600_000);
+    const before = new Date(now.getTime() - deps.config.auditRetentionDays * DAY_MS);
     return deleteInBatches((limit) => deleteAuditBefore(deps.db, before, limit));
   },
 };
