@@ -39,3 +39,19 @@ test('at 200 % zoom (640 px wide) there is no horizontal scroll', async ({ page 
     await expectNoHorizontalScroll(page);
   }
 });
+
+test("on a phone the public form's display settings sit on one line under the school's name", async ({ page }) => {
+  await page.goto('/s/school-27/request');
+  const toolbar = page.getByRole('group', { name: 'Настройки отображения' });
+  const contrast = toolbar.getByRole('button', { name: 'Версия для слабовидящих' });
+  const language = toolbar.getByRole('button', { name: 'English' });
+  await expect(contrast).toBeVisible();
+  const [a, b] = [(await contrast.boundingBox())!, (await language.boundingBox())!];
+  expect(Math.abs(a.y - b.y), 'both buttons on one line').toBeLessThan(1);
+  // Under the school's name, starting at its left edge, and big enough to tap (WCAG 2.5.8: 24 px).
+  const name = (await page.getByText('МБОУ СОШ №27', { exact: true }).boundingBox())!;
+  expect(a.y).toBeGreaterThan(name.y + name.height);
+  expect(Math.abs(a.x - name.x)).toBeLessThan(1);
+  expect(Math.min(a.height, b.height)).toBeGreaterThanOrEqual(24);
+  await expectNoHorizontalScroll(page);
+});

@@ -6,12 +6,15 @@ import { useHighContrast } from './contrast.ts';
 import type { SchoolInfo } from './public-api.ts';
 import './public-request.css';
 
-/** The accessibility toggle and the language switch. */
-function DisplayToolbar() {
+/**
+ * The accessibility toggle and the language switch: at the right of the school's name, or on a
+ * line of their own under it on a phone (`justify` says where they go then).
+ */
+function DisplayToolbar({ justify }: { justify: 'flex-start' | 'flex-end' }) {
   const t = useT();
   const [high, setHigh] = useHighContrast();
   return (
-    <Group gap="xs" role="group" aria-label={t('intake.a11y.toolbar')} wrap="wrap" justify="flex-end">
+    <Group className="opora-display-toolbar" gap="xs" role="group" aria-label={t('intake.a11y.toolbar')} wrap="wrap" justify={justify}>
       <Button variant="default" size="sm" aria-pressed={high} onClick={() => setHigh(!high)}>
         {high ? t('intake.a11y.toggleOff') : t('intake.a11y.toggle')}
       </Button>
@@ -74,7 +77,7 @@ export function PublicFrame({ school, embed = false, children }: { school?: Scho
       </a>
       {embed ? (
         <Container size={760} px="md" pt="sm">
-          <DisplayToolbar />
+          <DisplayToolbar justify="flex-end" />
         </Container>
       ) : (
         <Box component="header" className="opora-public-header" py="sm">
@@ -88,7 +91,7 @@ export function PublicFrame({ school, embed = false, children }: { school?: Scho
                   {t('intake.page.service')}
                 </Text>
               </div>
-              <DisplayToolbar />
+              <DisplayToolbar justify="flex-start" />
             </Group>
           </Container>
         </Box>
