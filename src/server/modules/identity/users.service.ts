@@ -83,7 +83,7 @@ export async function updateUser(
     password?: string | undefined;
   },
 ) {
-  await assertUserInScope(deps, ctx, userId);
+  await assertUserInScope(deps, ctx, userId, true);
   if (patch.password !== undefined) assertStrongPassword(patch.password);
   const passwordHash = patch.password ? await hashPassword(patch.password) : null;
   return deps.db.transaction().execute(async (tx) => {
@@ -148,12 +148,20 @@ async function getOrganizationForAdmin(deps: Deps, ctx: RequestContext, organiza
   return org;
 }
 
-/** A user is in the admin's scope when one of their memberships lies in the admin's subtree. */
-async function assertUserInScope(deps: Deps, ctx: RequestContext, userId: string): Promise<void> {
+/**
+ * A user is in the admin's scope when one of their memberships lies in the admin's subtree: the
+ * admin sees them and may add a membership there. `wholeAccount`: a change of the account itself
+ * (password, disabling, name) reaches every organisation the person belongs to, so it needs all of
+ * their memberships in the admin's subtree — otherwise a school's admin could take over a region
+ * admin who is also a consultant at the school.
+ */
+async function assertUserInScope(deps: Deps, ctx: RequestContext, userId: string, wholeAccount = false): Promise<void> {
   const { membership } = requireMembership(ctx);
   authorize(ctx, 'user.manage', membership.organizationPath);
   const memberships = await repo.membershipsOfUsers(deps.db, [userId]);
-  if (!memberships.some((m) => m.organizationPath.includes(membership.organizationId))) throw new AppError('NOT_FOUND');
+  const mine = (m: (typeof memberships)[number]) => m.organizationPath.includes(membership.organizationId);
+  if (!memberships.some(mine)) throw new AppError('NOT_FOUND');
+  if (wholeAccount && !memberships.every(mine)) throw new AppError('FORBIDDEN', { messageKey: 'error.userOutsideScope' });
 }
 
 function stripUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { login, useTestApp, type Client, type TestApp } from '../../../../tests/helpers/app.ts';
 import { createUser, createWorld, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
+import { insertMembership } from './identity.repository.ts';
 
 let t: TestApp;
 let world: TestWorld;
@@ -101,6 +102,38 @@ describe('administration of users and memberships', () => {
     const response = await admin.delete(`/api/admin/memberships/${me.membership.id}`);
     expect(response.statusCode).toBe(409);
     expect(response.json().error).toBe('LAST_ADMIN');
+  });
+
+  it("a school's admin cannot change the account of someone who also belongs to organisations above the school", async () => {
+    // A region admin who also consults at the school: the school's admin sees them, but their
+    // password, name and access reach the region too.
+    const regionAdmin = await createUser(t.db.db, world.region, 'admin');
+    await insertMembership(t.db.db, { userId: regionAdmin.id, organizationId: world.school.id, role: 'consultant' });
+    const victim = await login(t.app, regionAdmin.email, TEST_PASSWORD);
+    for (const patch of [{ password: 'taken-over-password-1' }, { isActive: false }, { fullName: 'Чужое Имя' }]) {
+      const response = await admin.patch(`/api/admin/users/${regionAdmin.id}`, patch);
+      expect(response.statusCode).toBe(403);
+      expect(response.json()).toMatchObject({ error: 'FORBIDDEN', message: expect.stringContaining('не подчинены') });
+    }
+    expect((await victim.get('/api/me')).statusCode).toBe(200);
+    const account = await t.db.db
+      .selectFrom('users')
+      .select(['fullName', 'isActive'])
+      .where('id', '=', regionAdmin.id)
+      .executeTakeFirstOrThrow();
+    expect(account).toEqual({ fullName: regionAdmin.fullName, isActive: true });
+    await login(t.app, regionAdmin.email, TEST_PASSWORD);
+    // The school's admin still sees them, may add a role at the school, and the region's admin may change the account.
+    const listed = (await admin.get(`/api/admin/users?search=${encodeURIComponent(regionAdmin.fullName)}`)).json();
+    expect(listed.map((u: { id: string }) => u.id)).toContain(regionAdmin.id);
+    expect(
+      (await admin.post(`/api/admin/users/${regionAdmin.id}/memberships`, { organizationId: world.school.id, role: 'staff' })).statusCode,
+    ).toBe(201);
+    const regionClient = await login(t.app, regionAdmin.email, TEST_PASSWORD);
+    const memberships: Array<{ id: string; organizationId: string }> = (await regionClient.get('/api/me')).json().memberships;
+    const regionMembership = memberships.find((m) => m.organizationId === world.region.id)!;
+    await regionClient.put('/api/me/membership', { membershipId: regionMembership.id });
+    expect((await regionClient.patch(`/api/admin/users/${regionAdmin.id}`, { phone: '+7 900 000-00-00' })).statusCode).toBe(200);
   });
 
   it('searches users by name', async () => {
