@@ -293,10 +293,13 @@ export function usersWithRole(db: Executor, organizationId: string, roles: Role[
 
 /**
  * Accounts matching a person (by e-mail, phone key — the last ten digits — or id), limited to the
- * members of `organizationId` when given; each with its memberships and its sessions.
+ * members of `organizationId` when given; each with its memberships and its sessions. For one
+ * organisation, only what it holds: the memberships there and the sessions opened in them (where
+ * else the person works, and from where they sign in there, is not its business).
  */
 export function accountsOfPerson(db: Executor, criteria: PersonCriteria) {
   if (!namesSomeone(criteria)) return Promise.resolve([]);
+  const { organizationId } = criteria;
   let query = db
     .selectFrom('users as u')
     .select(['u.id', 'u.fullName', 'u.email', 'u.phone', 'u.locale', 'u.isActive', 'u.lastLoginAt', 'u.createdAt'])
@@ -307,6 +310,7 @@ export function accountsOfPerson(db: Executor, criteria: PersonCriteria) {
           .innerJoin('organizations as o', 'o.id', 'm.organizationId')
           .select(['m.organizationId', 'o.shortName as organizationName', 'm.role', 'm.createdAt'])
           .whereRef('m.userId', '=', 'u.id')
+          .$if(organizationId !== null, (qb) => qb.where('m.organizationId', '=', organizationId!))
           .orderBy('m.createdAt'),
       ).as('memberships'),
       jsonArrayFrom(
@@ -314,12 +318,23 @@ export function accountsOfPerson(db: Executor, criteria: PersonCriteria) {
           .selectFrom('sessions as s')
           .select(['s.createdAt', 's.lastSeenAt', 's.expiresAt', 's.ip', 's.userAgent'])
           .whereRef('s.userId', '=', 'u.id')
+          .$if(organizationId !== null, (qb) =>
+            qb.where((inner) =>
+              inner.exists(
+                inner
+                  .selectFrom('memberships as sm')
+                  .select('sm.id')
+                  .whereRef('sm.id', '=', 's.membershipId')
+                  .where('sm.organizationId', '=', organizationId!),
+              ),
+            ),
+          )
           .orderBy('s.createdAt'),
       ).as('sessions'),
     ])
-    .where((eb) => matchesPerson(eb, { email: 'u.email', userId: 'u.id', phone: 'u.phone' }, criteria));
-  if (criteria.organizationId) {
-    const organizationId = criteria.organizationId;
+    // An account's own address is its own: `contactsIn` is about requests filed with it.
+    .where((eb) => matchesPerson(eb, { email: 'u.email', userId: 'u.id', phone: 'u.phone' }, { ...criteria, contactsIn: undefined }));
+  if (organizationId) {
     query = query.where((eb) =>
       eb.exists(
         eb

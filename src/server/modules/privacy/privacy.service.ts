@@ -172,7 +172,12 @@ export async function exportForOrganization(
   });
 }
 
-/** Everything Opora holds about the signed-in user: their account and the requests they filed. */
+/**
+ * Everything Opora holds about the signed-in user: their account and the requests they filed —
+ * from the account anywhere, and with its e-mail address at the organisations they belong to.
+ * Nobody has proved the address is theirs (an admin types it in), so it does not open requests
+ * filed with it at other schools; those have their own status links.
+ */
 export async function exportOwn(deps: Deps, ctx: RequestContext): Promise<BuiltExport> {
   const actor = requireActor(ctx);
   const generatedAt = deps.clock.now();
@@ -182,6 +187,7 @@ export async function exportOwn(deps: Deps, ctx: RequestContext): Promise<BuiltE
       emails: [emailKey(actor.email)],
       phoneKeys: [],
       userIds: [actor.userId],
+      contactsIn: actor.memberships.map((m) => m.organizationId),
     });
     await recordAudit(tx, ctx, {
       organizationId: actor.membership?.organizationId ?? null,

@@ -10,7 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { login, type Client, type TestApp } from '../../../../tests/helpers/app.ts';
-import { TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
+import { createOrganization, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
+import { insertMembership, insertUser } from '../identity/identity.repository.ts';
+import { hashPassword } from '../identity/passwords.ts';
 import { housekeepingJob } from '../../jobs/housekeeping.ts';
 import { enqueueJob } from '../../jobs/jobs.repository.ts';
 import { solveChallenge } from '../intake/pow.ts';
@@ -193,6 +195,45 @@ describe('the export of one person’s data', () => {
     expect(mine.accounts.map((a) => a.id)).toEqual([world.users.parent.id]);
     expect(mine.requests.map((r) => r.subject)).toEqual(['Не приходят уведомления о домашнем задании']);
     expect((await t.app.inject({ method: 'GET', url: '/api/me/personal-data' })).statusCode).toBe(401);
+  });
+
+  it('an account’s own export finds requests filed with its address only where it is a member; the school’s export shows only its own memberships and sign-ins', async () => {
+    // A parent wrote to the school from the public form. Another school's admin then makes an
+    // account with that address (nobody checks that it is theirs).
+    const email = `shared-${randomUUID().slice(0, 8)}@example.test`;
+    const filed = await publicForm({ name: 'Орлова Анна', email, phone: '' });
+    const otherSchool = await createOrganization(t.db.db, 'school', world.municipality);
+    const account = await insertUser(t.db.db, {
+      email,
+      fullName: 'Орлова Анна',
+      phone: null,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      locale: 'ru',
+    });
+    await insertMembership(t.db.db, { userId: account.id, organizationId: otherSchool.id, role: 'parent' });
+    const stranger = await login(t.app, email, TEST_PASSWORD);
+    const strangers = (await stranger.get('/api/me/personal-data')).json() as ExportDocument;
+    expect(strangers.accounts.map((a) => a.id)).toEqual([account.id]);
+    expect(strangers.requests).toEqual([]);
+
+    // Once the account belongs to the school too, the request filed there with its address is its.
+    const atSchool = (await insertMembership(t.db.db, { userId: account.id, organizationId: world.school.id, role: 'parent' }))!;
+    const member = await login(t.app, email, TEST_PASSWORD);
+    const mine = (await member.get('/api/me/personal-data')).json() as ExportDocument;
+    expect(mine.requests.map((r) => r.number)).toEqual([filed.number]);
+
+    // The school's export: the membership at the school, not the other school's, and only the
+    // sign-ins made in the school's membership.
+    const elsewhere = (await member.get('/api/me'))
+      .json()
+      .memberships.find((m: { organizationId: string }) => m.organizationId === otherSchool.id);
+    expect((await member.put('/api/me/membership', { membershipId: elsewhere.id })).statusCode).toBe(200);
+    const before = (await exportOf(head, `email=${email}`)).json() as ExportDocument;
+    expect(before.accounts[0]!.memberships).toEqual([expect.objectContaining({ organizationId: world.school.id })]);
+    expect(before.accounts[0]!.sessions).toEqual([]);
+    expect((await member.put('/api/me/membership', { membershipId: atSchool.id })).statusCode).toBe(200);
+    const after = (await exportOf(head, `email=${email}`)).json() as ExportDocument;
+    expect(after.accounts[0]!.sessions).toHaveLength(1);
   });
 
   it('is for the head and the admin of the school only', async () => {

@@ -137,7 +137,13 @@ export function requestsOfPerson(db: Executor, criteria: PersonCriteria, limit: 
     .leftJoin('requestCategories as c', 'c.id', 'r.categoryId')
     .selectAll('r')
     .select(['o.shortName as organizationName', 'c.name as categoryName'])
-    .where((eb) => matchesPerson(eb, { email: 'r.requesterEmail', userId: 'r.requesterUserId', phone: 'r.requesterPhone' }, criteria));
+    .where((eb) =>
+      matchesPerson(
+        eb,
+        { email: 'r.requesterEmail', userId: 'r.requesterUserId', phone: 'r.requesterPhone', organizationId: 'r.organizationId' },
+        criteria,
+      ),
+    );
   if (criteria.organizationId) query = query.where('r.organizationId', '=', criteria.organizationId);
   return query.orderBy('r.registeredAt', 'desc').orderBy('r.id').limit(limit).execute();
 }
