@@ -33,6 +33,7 @@ export function installErrorHandling(app: FastifyInstance): void {
         fields: translateFields(locale, fields),
       });
     }
+    if (isUnstorableText(error)) return send(reply, request, 400, 'INVALID_CHARACTERS', translate(locale, 'error.INVALID_CHARACTERS'));
     const known = mapFastifyError(fastifyError);
     if (known) {
       const params: Record<string, number> = known.code === 'RATE_LIMITED' ? { seconds: Number(reply.getHeader('retry-after') ?? 60) } : {};
@@ -112,6 +113,15 @@ function problemFor(keyword: string | undefined, params: Record<string, unknown>
     default:
       return { key: 'field.invalid' };
   }
+}
+
+/**
+ * PostgreSQL refuses text with a NUL character (SQLSTATE 22021 as a parameter, 22P05 from a JSON
+ * parameter's `\u0000`). Only a client sends one, so it is the client's 400, wherever it was typed.
+ */
+function isUnstorableText(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
 }
 
 function mapFastifyError(error: FastifyError): { status: number; code: string } | null {

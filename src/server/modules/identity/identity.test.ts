@@ -36,6 +36,17 @@ describe('login', () => {
     expect(response.cookies.find((c) => c.name === 'opora_sid')).toBeUndefined();
   });
 
+  it('answers a NUL character in the address or the reset request with a 400, not a 500', async () => {
+    for (const [url, payload] of [
+      ['/api/auth/login', { email: 'a\u0000b@example.test', password: 'whatever-123' }],
+      ['/api/auth/password-reset', { email: 'a\u0000b@example.test' }],
+    ] as const) {
+      const response = await t.app.inject({ method: 'POST', url, payload });
+      expect({ url, status: response.statusCode, error: response.json().error }).toEqual({ url, status: 400, error: 'INVALID_CHARACTERS' });
+      expect(response.json().message).toMatch(/недопустимый символ/);
+    }
+  });
+
   it('uses English when the browser asks for it', async () => {
     const response = await t.app.inject({
       method: 'POST',

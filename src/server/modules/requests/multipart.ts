@@ -49,6 +49,7 @@ export async function parseMultipartBody(request: FastifyRequest): Promise<void>
       }
     }
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const code = (error as MultipartError).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new AppError('ATTACHMENT_TOO_LARGE', {
@@ -57,7 +58,8 @@ export async function parseMultipartBody(request: FastifyRequest): Promise<void>
     }
     if (code === 'FST_FILES_LIMIT') throw new AppError('ATTACHMENT_TOO_MANY', { params: { max: MAX_ATTACHMENTS_PER_MESSAGE } });
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new AppError('PAYLOAD_TOO_LARGE');
-    throw error;
+    // Anything else is a body the parser could not read: no boundary, cut short, a broken part.
+    throw new AppError('INVALID_MULTIPART');
   }
   request.body = body;
   files.set(request, collected);

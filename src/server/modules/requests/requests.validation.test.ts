@@ -387,6 +387,44 @@ const cases = (): Case[] => [
     fields: { id: 'Неверный формат.' },
   },
   { name: 'notification read: unknown', call: () => parent.post(`/api/notifications/${unknownId}/read`), status: 404, error: 'NOT_FOUND' },
+  {
+    name: 'reply: multipart without a boundary',
+    call: () =>
+      parent.request('POST', `/api/requests/${requestId}/replies`, Buffer.from('body=x'), { 'content-type': 'multipart/form-data' }),
+    status: 400,
+    error: 'INVALID_MULTIPART',
+  },
+  {
+    name: 'reply: multipart cut short',
+    call: () => {
+      const body = multipart({ body: 'Прикладываю снимок' }, [{ name: 'screen.png', data: PNG, contentType: 'image/png' }]);
+      return parent.request('POST', `/api/requests/${requestId}/replies`, body.payload.subarray(0, body.payload.length - 40), body.headers);
+    },
+    status: 400,
+    error: 'INVALID_MULTIPART',
+  },
+  {
+    name: 'reply: a NUL character in the text',
+    call: () => consultant.post(`/api/requests/${requestId}/replies`, { body: 'Оценка\u0000 пропала' }),
+    status: 400,
+    error: 'INVALID_CHARACTERS',
+  },
+  {
+    name: 'new request: a NUL character in the subject',
+    call: () =>
+      parent.post('/api/requests', {
+        subject: 'Не вижу\u0000 оценку',
+        description: 'Учительница поставила пятёрку за контрольную в среду, а в дневнике пусто.',
+      }),
+    status: 400,
+    error: 'INVALID_CHARACTERS',
+  },
+  {
+    name: 'queue: a NUL character in the search',
+    call: () => consultant.get('/api/requests?q=%00abc'),
+    status: 400,
+    error: 'INVALID_CHARACTERS',
+  },
 ];
 
 describe('bad input on every endpoint', () => {

@@ -7,6 +7,7 @@ export const ru = {
   'error.REQUEST_WORDING_UNCLEAR': 'Опишите затруднение понятнее: консультант должен понять, что случилось и что вы хотели сделать.',
   'error.CONSENT_REQUIRED': 'Чтобы отправить обращение, нужно согласие на обработку персональных данных.',
   'error.ATTACHMENT_TOO_MANY': 'Не больше {max} файлов в одном сообщении.',
+  'error.INVALID_MULTIPART': 'Не удалось прочитать отправленную форму с файлами: она пришла не полностью или повреждена. Отправьте её ещё раз.',
   'error.ATTACHMENT_TOO_LARGE': 'Файл «{name}» больше {maxMb} МБ.',
   'error.ATTACHMENT_TYPE_NOT_ALLOWED': 'Файл «{name}» не принят: можно прикладывать только изображения (PNG, JPEG, WebP, GIF) и PDF.',
 

@@ -28,6 +28,7 @@ export const en: Record<keyof typeof ru, string> = {
   'error.MEMBERSHIP_EXISTS': 'The user already has this role in this organisation.',
   'error.ORG_PARENT_INVALID': 'This parent organisation is not allowed.',
   'error.LAST_ADMIN': 'The last administrator cannot be removed.',
+  'error.INVALID_CHARACTERS': 'The text contains a character that cannot be stored (a null byte). Remove it, for example by retyping the pasted part, and send again.',
   'error.userOutsideScope': 'This person also belongs to organisations outside your scope: their account (password, name, access) can be changed by an administrator over all of them.',
 
   'field.required': 'Required.',

@@ -6,6 +6,7 @@ export const en: Record<keyof typeof ru, string> = {
     'Please describe the difficulty more clearly: the consultant must understand what happened and what you wanted to do.',
   'error.CONSENT_REQUIRED': 'To send a request, please consent to the processing of personal data.',
   'error.ATTACHMENT_TOO_MANY': 'At most {max} files per message.',
+  'error.INVALID_MULTIPART': 'The form with files could not be read: it arrived incomplete or damaged. Please send it again.',
   'error.ATTACHMENT_TOO_LARGE': 'The file "{name}" is larger than {maxMb} MB.',
   'error.ATTACHMENT_TYPE_NOT_ALLOWED': 'The file "{name}" was not accepted: only images (PNG, JPEG, WebP, GIF) and PDF can be attached.',
 
