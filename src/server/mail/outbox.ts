@@ -114,22 +114,36 @@ export function findOutboxEmails(db: Executor, ids: readonly string[]) {
   return db.selectFrom('emailOutbox').selectAll().where('id', '=', anyOf(ids)).execute();
 }
 
-/** Marks several outbox rows at once (one attempt each), in one statement. */
+/** Marks several outbox rows at once (one attempt each, with the bodies to keep), in one statement. */
 export async function markOutboxRows(
   db: Executor,
-  rows: ReadonlyArray<{ id: string; status: 'sent' | 'failed' | 'pending'; lastError: string | null }>,
+  rows: ReadonlyArray<{
+    id: string;
+    status: 'sent' | 'failed' | 'pending';
+    lastError: string | null;
+    textBody: string;
+    htmlBody: string | null;
+  }>,
 ): Promise<void> {
   if (rows.length === 0) return;
   await sql`
-    update email_outbox as o set status = x.status, last_error = x.last_error, attempts = o.attempts + 1
-    from (${jsonRows('emailOutbox', ['id', 'status', 'lastError'], rows)}) as x
+    update email_outbox as o
+    set status = x.status, last_error = x.last_error, attempts = o.attempts + 1, text_body = x.text_body, html_body = x.html_body
+    from (${jsonRows('emailOutbox', ['id', 'status', 'lastError', 'textBody', 'htmlBody'], rows)}) as x
     where o.id = x.id`.execute(db);
 }
 
 export async function markOutbox(
   db: Executor,
   id: string,
-  patch: { status: 'sent' | 'failed' | 'pending'; messageId?: string | null; lastError?: string | null; sentAt?: Date | null },
+  patch: {
+    status: 'sent' | 'failed' | 'pending';
+    messageId?: string | null;
+    lastError?: string | null;
+    sentAt?: Date | null;
+    textBody?: string;
+    htmlBody?: string | null;
+  },
 ): Promise<void> {
   await db
     .updateTable('emailOutbox')

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/helpers/db.ts';
 import { loadConfig } from '../config.ts';
+import { newToken } from '../lib/tokens.ts';
 import { enqueueEmail, findOutboxEmail } from './outbox.ts';
 import { createEmailSender } from './sender.ts';
 
@@ -49,5 +50,24 @@ describe('sending without SMTP_HOST', () => {
     expect(logged).toContain(id);
     expect(logged).not.toContain('mother@example.test');
     expect(logged).not.toContain('PRIVATE-TOKEN-123');
+  });
+
+  it('keeps no private link in the stored copy of an e-mail that will not be sent', async () => {
+    const token = newToken();
+    const id = await enqueueEmail(db.db, {
+      organizationId: null,
+      to: 'father@example.test',
+      subject: 'Обращение 27-26-00002 зарегистрировано',
+      text: `Статус: http://opora.test/status/${token}\nСброс: http://opora.test/reset-password?token=${newToken()}\nНомер 27-26-00002, id 2f1c0de0-0000-4000-8000-000000000000.`,
+      html: `<a href="http://opora.test/status/${token}">статус</a>`,
+      template: 'request.ack',
+    });
+    const send = createEmailSender(db.db, loadConfig({ NODE_ENV: 'production' }), pino({ level: 'silent' }));
+    await send([{ id: 3, kind: 'email.send', payload: { outboxId: id }, organizationId: null, attempts: 1, maxAttempts: 5 }]);
+    const row = (await findOutboxEmail(db.db, id))!;
+    expect(row.textBody).toBe(
+      'Статус: http://opora.test/status/[…]\nСброс: http://opora.test/reset-password?token=[…]\nНомер 27-26-00002, id 2f1c0de0-0000-4000-8000-000000000000.',
+    );
+    expect(row.htmlBody).toBe('<a href="http://opora.test/status/[…]">статус</a>');
   });
 });

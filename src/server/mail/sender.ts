@@ -4,10 +4,20 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { ClaimedJob } from '../jobs/jobs.repository.ts';
 import type { BatchHandler } from '../jobs/runner.ts';
+import { redactTokens } from '../lib/tokens.ts';
 import { findOutboxEmails, markOutbox, markOutboxRows } from './outbox.ts';
 
 /** Stored as the outbox row's last error: a catalogue key the workspace shows in the reader's language. */
 const NOT_CONFIGURED = 'mail.error.notConfigured';
+
+/**
+ * The bodies an outbox row keeps once it will not be sent again (sent, or failed for good): without
+ * the private links' tokens, so the stored copy of years of e-mails opens no status page.
+ */
+const finished = (email: { textBody: string; htmlBody: string | null }) => ({
+  textBody: redactTokens(email.textBody),
+  htmlBody: email.htmlBody === null ? null : redactTokens(email.htmlBody),
+});
 
 /**
  * The handler of the e-mail jobs claimed together: one read of their outbox rows, then each e-mail
@@ -46,7 +56,7 @@ export function createEmailSender(db: Database, config: Config, log: Logger): Ba
       for (const email of unsent) log.info({ outboxId: email.id, template: email.template }, 'SMTP is not configured; e-mail not sent');
       await markOutboxRows(
         db,
-        unsent.map((email) => ({ id: email.id, status: 'failed', lastError: NOT_CONFIGURED })),
+        unsent.map((email) => ({ id: email.id, status: 'failed', lastError: NOT_CONFIGURED, ...finished(email) })),
       );
       return jobs.map(() => null);
     }
@@ -69,12 +79,12 @@ export function createEmailSender(db: Database, config: Config, log: Logger): Ba
           ...(email.htmlBody ? { html: email.htmlBody } : {}),
           headers: { 'X-Opora-Outbox-Id': id },
         });
-        await markOutbox(db, id, { status: 'sent', messageId: info.messageId, lastError: null, sentAt: new Date() });
+        await markOutbox(db, id, { status: 'sent', messageId: info.messageId, lastError: null, sentAt: new Date(), ...finished(email) });
         outcomes.push(null);
       } catch (error) {
         const message = (error as Error).message;
         const final = job.attempts >= job.maxAttempts;
-        await markOutbox(db, id, { status: final ? 'failed' : 'pending', lastError: message });
+        await markOutbox(db, id, { status: final ? 'failed' : 'pending', lastError: message, ...(final ? finished(email) : {}) });
         outcomes.push(error as Error);
       }
     }

@@ -96,6 +96,17 @@ describe('the public web form (service API)', () => {
       consent: { version: '2026-01-15', at: '2026-03-02T07:00:00.000Z' },
       requester: { userId: null },
     });
+
+    // The outbox keeps the sent e-mail without the live link: a copy of the database opens no status page.
+    const kept = await t.db.db
+      .selectFrom('emailOutbox')
+      .select(['status', 'textBody', 'htmlBody'])
+      .where('relatedId', '=', result.request.id)
+      .executeTakeFirstOrThrow();
+    expect(kept.status).toBe('sent');
+    expect(kept.textBody).toContain(result.request.number);
+    expect(kept.textBody).toContain('http://opora.test/status/[…]');
+    expect(`${kept.textBody}${kept.htmlBody ?? ''}`).not.toContain(result.statusToken!);
   });
 
   it('refuses without consent, and registers a double submission once', async () => {
