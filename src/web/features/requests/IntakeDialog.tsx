@@ -97,6 +97,8 @@ function IntakeForm({
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
+    // A second Ctrl+Enter while the first is on its way would be refused (409) and hide the success.
+    if (intake.isPending) return;
     intake.mutate(
       {
         input: {

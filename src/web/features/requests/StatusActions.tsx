@@ -103,6 +103,8 @@ function ActionForm({
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
+    // A second Ctrl+Enter while the first is on its way would be refused (409) and hide the success.
+    if (transition.isPending) return;
     transition.mutate(
       { action, body: body.trim() || null, ...(reject ? { reason } : {}) },
       {
