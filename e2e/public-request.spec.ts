@@ -396,3 +396,29 @@ test('the head finds the embed code and publishes a new consent text, which the 
   await page.goto(FORM);
   await expect(page.getByRole('region', { name: /Текст согласия \(редакция v\d+\)/ })).toContainText(`проверка ${id}`);
 });
+
+test('a form inside a site that blocks its cookies still answers in the language the page shows', async ({ browser }) => {
+  // A browser that keeps no cookie for a third-party frame: the page can neither write nor read
+  // the language cookie, and the server never sees one.
+  const context = await browser.newContext(PHONE);
+  await context.addInitScript(() => {
+    Object.defineProperty(Document.prototype, 'cookie', { get: () => '', set: () => undefined, configurable: true });
+  });
+  await context.route('**/api/public/**', async (route) => {
+    const { cookie: _cookie, ...headers } = route.request().headers();
+    await route.continue({ headers });
+  });
+  const page = await context.newPage();
+  const id = unique();
+  const email = `embedded-${id}@example.test`;
+  await page.goto(`${FORM}?embed=1`);
+  await fillForm(page, { email, subject: `Не могу войти через Госуслуги ${id}` });
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Send the request' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your request is registered' })).toBeVisible({ timeout: 30_000 });
+  const number = (await page.getByTestId('request-number').textContent())!.trim();
+  // The acknowledgement is written in English, as the page was.
+  const ack = await waitForMail((mail) => mail.to.includes(email) && mail.subject.includes(number));
+  expect(ack.subject).toBe(`Request ${number} registered`);
+  await context.close();
+});

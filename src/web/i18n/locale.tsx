@@ -41,6 +41,18 @@ export function initialLocale(): Locale {
   return readLocaleCookie() ?? localeFromHeader(navigator.languages?.join(',') || navigator.language);
 }
 
+/** The language chosen on this page (set by LocaleProvider), for requests that cannot rely on the cookie. */
+let shown: Locale | null = null;
+
+/**
+ * The language the page shows now. The public form inside a school's site runs in a third-party
+ * iframe, where browsers may neither send nor keep the language cookie: its requests name the
+ * language themselves, so the server's messages, the consent text and the e-mails follow the page.
+ */
+export function shownLocale(): Locale {
+  return shown ?? initialLocale();
+}
+
 interface LocaleContextValue {
   locale: Locale;
   setLocale: (locale: Locale) => void;
@@ -54,7 +66,10 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     writeLocaleCookie(next);
     // Shown once its texts are here; a failed load (offline) keeps the current language.
     loadLocale(next).then(
-      () => setLocaleState(next),
+      () => {
+        shown = next;
+        setLocaleState(next);
+      },
       () => undefined,
     );
   }, []);

@@ -7,7 +7,7 @@
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from '../../api/client.ts';
-import { readLocaleCookie } from '../../i18n/locale.tsx';
+import { shownLocale } from '../../i18n/locale.tsx';
 import type { GosuslugiState, ChildAge } from '../../../shared/intake-details.ts';
 
 export interface PublicCategory {
@@ -166,9 +166,8 @@ export async function send<T>(
   options: SendOptions,
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  // Without cookies the server cannot read the language cookie: say it (messages, e-mails, consent text).
-  const language = readLocaleCookie();
-  if (language) headers['accept-language'] = language;
+  // The page's language, not the cookie's: inside a school's site the cookie may be blocked.
+  headers['accept-language'] = shownLocale();
   if (options.csrfToken && method !== 'GET') headers['x-csrf-token'] = options.csrfToken;
   let payload: BodyInit | undefined;
   if (method !== 'GET') {
