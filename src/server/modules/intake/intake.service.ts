@@ -37,6 +37,8 @@ export interface School {
   phone: string | null;
   email: string | null;
   website: string | null;
+  /** IANA time zone the school's dates are shown in (organizations.timezone). */
+  timeZone: string;
 }
 
 /** An organisation that takes requests, by its public slug; NOT_FOUND otherwise. */
@@ -54,6 +56,7 @@ export async function schoolBySlug(deps: Deps, slug: string): Promise<School> {
     phone: org.phone,
     email: org.email,
     website: org.website,
+    timeZone: org.timezone,
   };
 }
 
@@ -179,6 +182,7 @@ export async function formInfo(deps: Deps, ctx: RequestContext, slug: string) {
       phone: school.phone,
       email: school.email,
       website: school.website,
+      timeZone: school.timeZone,
     },
     categories: publicCategories(await listPublicCategories(deps, school.id)),
     consent: await currentConsent(deps, ctx, school),
@@ -374,6 +378,7 @@ export async function submit(deps: Deps, ctx: RequestContext, slug: string, inpu
       statusPath: result.statusToken ? `/status/${result.statusToken}` : null,
       statusUrl: result.statusUrl,
       emailed: !blank(input.email),
+      timeZone: school.timeZone,
       wordingHints: result.wordingHints.map((hint) => ({ code: hint.code, field: hint.field as WordingField })),
     };
   } catch (error) {
@@ -387,7 +392,10 @@ export const attachmentBase = (token: string): string => `/api/public/status/${t
 
 async function withSchool<T extends { organization: { id: string } }>(deps: Deps, view: T) {
   const org = await findOrganizationInternal(deps, view.organization.id);
-  return { ...view, school: org ? { slug: org.slug, name: org.name, shortName: org.shortName, phone: org.phone, email: org.email } : null };
+  const school = org
+    ? { slug: org.slug, name: org.name, shortName: org.shortName, phone: org.phone, email: org.email, timeZone: org.timezone }
+    : null;
+  return { ...view, school };
 }
 
 function statusNotFound(error: unknown): unknown {

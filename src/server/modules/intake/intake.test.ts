@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, useTestApp, type Client, type TestApp } from '../../../../tests/helpers/app.ts';
 import { createOrganization, createWorld, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
@@ -504,6 +505,28 @@ describe('the status page', () => {
     const late = await post(`/api/public/status/${token}/messages`, { body: 'Ещё вопрос по входу в дневник' });
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toBe('INVALID_TRANSITION');
+  });
+});
+
+describe('the school’s time zone', () => {
+  it('is given with the form, the submission and the status page, so dates show on the school’s clock', async () => {
+    const moscow = (await get(`/api/public/schools/${world.school.slug}/form`)).json();
+    expect(moscow.school.timeZone).toBe('Europe/Moscow');
+
+    const school = await createOrganization(t.db.db, 'school', world.municipality, 'Школа №1 Владивостока');
+    await sql`update organizations set timezone = 'Asia/Vladivostok' where id = ${school.id}`.execute(t.db.db);
+    const form = (await get(`/api/public/schools/${school.slug}/form`)).json() as FormInfo & { school: { timeZone: string } };
+    expect(form.school.timeZone).toBe('Asia/Vladivostok');
+
+    ip = newIp();
+    const topic = form.categories.find((c) => c.code === 'ACC')!.children.find((c) => c.code === 'ACC.1')!.id;
+    const body = { ...submission({ categoryId: topic }), pow: await solvedPow(school.slug) };
+    const response = await post(`/api/public/schools/${school.slug}/requests`, body);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().timeZone).toBe('Asia/Vladivostok');
+
+    const status = (await get(`/api/public/status/${response.json().statusToken}`)).json();
+    expect(status).toMatchObject({ timeZone: 'Asia/Vladivostok', school: { slug: school.slug, timeZone: 'Asia/Vladivostok' } });
   });
 });
 

@@ -63,7 +63,7 @@ export async function listQueue(deps: Deps, ctx: RequestContext, query: QueueQue
   const offset = query.offset ?? 0;
   const sort = query.sort ?? (view === 'all' ? '-created' : 'due');
   const [rows, total] = await Promise.all([repo.listQueue(deps.db, filter, sort, limit, offset), repo.countQueue(deps.db, filter)]);
-  return { view, items: rows.map((row) => presentQueueItem(row, desk.policy, now)), total, limit, offset };
+  return { view, items: rows.map((row) => presentQueueItem(row, desk, now)), total, limit, offset };
 }
 
 /** How many requests each view holds, for the tabs. */
@@ -75,7 +75,7 @@ export async function queueCounts(deps: Deps, ctx: RequestContext, organizationI
 /** The desk's view of one request: timeline with internal notes, e-mail deliveries, badge, allowed actions. */
 export async function getRequestDetail(deps: Deps, ctx: RequestContext, id: string) {
   const { row, desk } = await loadForDesk(deps.db, ctx, id, 'request.readAll');
-  return presentForDesk(deps.db, row, desk.policy, deps.clock.now());
+  return presentForDesk(deps.db, row, desk, deps.clock.now());
 }
 
 export async function getDeskAttachment(deps: Deps, ctx: RequestContext, id: string, attachmentId: string) {
@@ -97,7 +97,7 @@ export async function listMyRequests(deps: Deps, ctx: RequestContext, query: { l
     repo.countOwn(deps.db, membership.organizationId, actor.userId),
   ]);
   const items = rows.map((row) => {
-    const item = presentQueueItem(row, desk.policy, now);
+    const item = presentQueueItem(row, desk, now);
     return { ...item, requester: { kind: item.requester.kind, name: item.requester.name, childClass: item.requester.childClass } };
   });
   return { items, total, limit, offset };
@@ -106,7 +106,7 @@ export async function listMyRequests(deps: Deps, ctx: RequestContext, query: { l
 export async function getMyRequest(deps: Deps, ctx: RequestContext, id: string) {
   requireMembership(ctx);
   const { row, desk } = await loadForRequester(deps.db, ctx, { kind: 'user', requestId: id });
-  return presentForRequester(deps.db, row, desk.policy, desk.org.shortName, deps.clock.now(), `/api/my/requests/${row.id}/attachments`);
+  return presentForRequester(deps.db, row, desk, deps.clock.now(), `/api/my/requests/${row.id}/attachments`);
 }
 
 /** Who a request can be assigned to. */

@@ -1,12 +1,14 @@
 /**
  * What the API shows of a request: queue items, the desk's full view (timeline with internal
  * notes, e-mail delivery, allowed actions) and the requester's view (public events only).
+ * Every view carries `timeZone`, the organisation's IANA time zone: its dates are shown in it
+ * (a school in Yekaterinburg sees its own clock, as in its e-mails), not in the reader's zone.
  */
 import { deadlineBadge, legalExtensionBlock, type Badge } from '../../../domain/requests/deadlines.ts';
 import { allowedActions, type ActorKind, type LifecycleAction } from '../../../domain/requests/lifecycle.ts';
 import type { Executor } from '../../db/database.ts';
 import { emailsRelatedTo, type OutboxDelivery } from '../../mail/outbox.ts';
-import type { DeskPolicy } from './desk.service.ts';
+import type { Desk, DeskPolicy } from './desk.service.ts';
 import { findCategoriesAndParents, type CategoryRow } from './desk.repository.ts';
 import { currentDueAt } from './request-deadlines.ts';
 import { RELATED_TYPE } from './request-notify.ts';
@@ -48,7 +50,10 @@ export function actionsFor(row: RequestRow, policy: Pick<DeskPolicy, 'reopenWind
 
 type QueueRow = Awaited<ReturnType<typeof repo.listQueue>>[number];
 
-export function presentQueueItem(row: QueueRow, policy: DeskPolicy, now: Date) {
+/** The part of a desk a view needs: its policy (deadlines, actions) and organisation (name, time zone). */
+export type ViewDesk = Pick<Desk, 'policy'> & { org: Pick<Desk['org'], 'shortName' | 'timezone'> };
+
+export function presentQueueItem(row: QueueRow, desk: ViewDesk, now: Date) {
   return {
     id: row.id,
     number: row.number,
@@ -62,9 +67,10 @@ export function presentQueueItem(row: QueueRow, policy: DeskPolicy, now: Date) {
     registeredAt: row.registeredAt,
     dueAt: row.dueAt,
     legalDueAt: row.legalDueAt,
-    badge: presentBadge(badgeOf(row, policy, now)),
+    badge: presentBadge(badgeOf(row, desk.policy, now)),
     anonymizedAt: row.anonymizedAt,
     updatedAt: row.updatedAt,
+    timeZone: desk.org.timezone,
   };
 }
 
@@ -133,7 +139,8 @@ async function readDeskViewParts(db: Executor, row: RequestRow): Promise<DeskVie
 }
 
 /** The desk's view of a request (`parts`: see DeskViewParts). */
-export async function presentForDesk(db: Executor, row: RequestRow, policy: DeskPolicy, now: Date, parts?: DeskViewParts) {
+export async function presentForDesk(db: Executor, row: RequestRow, desk: ViewDesk, now: Date, parts?: DeskViewParts) {
+  const { policy } = desk;
   const { events, attachments, emails, category, assignee } = parts ?? (await readDeskViewParts(db, row));
   const emailById = new Map(emails.map((e) => [e.id, e]));
   const delivery = (e: (typeof emails)[number]) => ({
@@ -149,6 +156,7 @@ export async function presentForDesk(db: Executor, row: RequestRow, policy: Desk
     id: row.id,
     number: row.number,
     organizationId: row.organizationId,
+    timeZone: desk.org.timezone,
     status: row.status,
     channel: row.channel,
     type: row.type,
@@ -216,12 +224,12 @@ const PUBLIC_METADATA = ['from', 'to', 'action', 'reason'] as const;
 export async function presentForRequester(
   db: Executor,
   row: RequestRow,
-  policy: DeskPolicy,
-  organizationName: string,
+  desk: ViewDesk,
   now: Date,
   attachmentBase: string,
   parts?: Pick<DeskViewParts, 'events' | 'attachments' | 'category'>,
 ) {
+  const { policy } = desk;
   const [events, attachments, category] = parts
     ? [parts.events.filter((event) => event.visibility === 'public'), parts.attachments, parts.category]
     : await Promise.all([repo.listEvents(db, row.id, true), repo.listAttachments(db, row.id), categoryOf(db, row)]);
@@ -229,7 +237,8 @@ export async function presentForRequester(
   return {
     id: row.id,
     number: row.number,
-    organization: { id: row.organizationId, name: organizationName },
+    organization: { id: row.organizationId, name: desk.org.shortName },
+    timeZone: desk.org.timezone,
     status: row.status,
     channel: row.channel,
     type: row.type,

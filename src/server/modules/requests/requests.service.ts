@@ -174,8 +174,7 @@ export async function createOwnRequest(deps: Deps, ctx: RequestContext, input: O
   const view = await presentForRequester(
     deps.db,
     registered.request,
-    desk.policy,
-    desk.org.shortName,
+    desk,
     deps.clock.now(),
     DEFAULT_ATTACHMENT_BASE(registered.request.id),
     registered.parts,
@@ -221,7 +220,7 @@ export async function createPublicRequest(deps: Deps, ctx: RequestContext, input
 /** The requester's view behind a private status link. */
 export async function resolveStatusToken(deps: Deps, ctx: RequestContext, token: string, options: { attachmentBase: string }) {
   const { row, desk } = await loadForRequester(deps.db, ctx, { kind: 'token', token });
-  return presentForRequester(deps.db, row, desk.policy, desk.org.shortName, deps.clock.now(), options.attachmentBase);
+  return presentForRequester(deps.db, row, desk, deps.clock.now(), options.attachmentBase);
 }
 
 function attachmentBaseFor(target: RequesterTarget, requestId: string, base?: string): string {
@@ -269,14 +268,7 @@ async function changeAsRequester(
     return applyTransition(tx, deps, ctx, loaded, 'requester', change);
   });
   const desk = await loadDesk(deps.db, row.organizationId);
-  return presentForRequester(
-    deps.db,
-    row,
-    desk.policy,
-    desk.org.shortName,
-    deps.clock.now(),
-    attachmentBaseFor(target, row.id, options.attachmentBase),
-  );
+  return presentForRequester(deps.db, row, desk, deps.clock.now(), attachmentBaseFor(target, row.id, options.attachmentBase));
 }
 
 /** An attachment of a public message, for the requester. */
@@ -330,7 +322,7 @@ export async function createIntakeRequest(deps: Deps, ctx: RequestContext, input
   });
   const desk = registered.desk ?? (await loadDesk(deps.db, organizationId));
   // A new request is shown from what its registration wrote; a repeated one is read back.
-  const view = await presentForDesk(deps.db, registered.request, desk.policy, deps.clock.now(), registered.parts);
+  const view = await presentForDesk(deps.db, registered.request, desk, deps.clock.now(), registered.parts);
   return { ...view, created: registered.created, wordingHints: registered.wordingHints };
 }
 
@@ -343,7 +335,7 @@ async function deskChange<T>(
 ) {
   const result = await deps.db.transaction().execute(async (tx) => work(tx, await loadForDesk(tx, ctx, id, permission, true)));
   const { row, desk } = await loadForDesk(deps.db, ctx, id, 'request.readAll');
-  return { result, view: await presentForDesk(deps.db, row, desk.policy, deps.clock.now()) };
+  return { result, view: await presentForDesk(deps.db, row, desk, deps.clock.now()) };
 }
 
 export async function assignRequest(deps: Deps, ctx: RequestContext, id: string, assigneeId: string | null) {

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { NotFoundPage, PageLoader } from '../../components/StatusPages.tsx';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useT } from '../../i18n/locale.tsx';
+import { zoneOf } from '../../i18n/time-zone.ts';
 import { myApi, useMyRequest, useMyRequests, type RequesterView } from './public-api.ts';
 import { RequestView, StatusBadge } from './RequestView.tsx';
 import './public-request.css';
@@ -51,9 +52,9 @@ function MyRequestList() {
                       {item.number} — {item.subject}
                     </Anchor>
                     <Text size="sm" c="dimmed">
-                      {t('intake.my.registered')}: {formatDate(item.registeredAt)}
+                      {t('intake.my.registered')}: {formatDate(item.registeredAt, zoneOf(item))}
                       {['new', 'in_progress', 'waiting_for_requester'].includes(item.status) && item.badge.dueAt
-                        ? ` · ${t('intake.my.due')}: ${formatDate(item.badge.dueAt)}`
+                        ? ` · ${t('intake.my.due')}: ${formatDate(item.badge.dueAt, zoneOf(item))}`
                         : ''}
                     </Text>
                   </Stack>

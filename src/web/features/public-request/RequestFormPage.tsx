@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/StatusPages.tsx';
 import { useT } from '../../i18n/locale.tsx';
+import { zoneOf } from '../../i18n/time-zone.ts';
 import { PublicFrame } from './PublicFrame.tsx';
 import { useFormInfo, type SubmissionResult } from './public-api.ts';
 import { FormIntro, RequestForm } from './RequestForm.tsx';
@@ -52,6 +53,7 @@ export default function RequestFormPage() {
           result={done.result}
           email={done.email}
           embed={embed}
+          timeZone={zoneOf(info.data.school)}
           onAnother={() => {
             setDone(null);
             setRound((n) => n + 1);

@@ -5,16 +5,19 @@ import { formatDate } from '../../../shared/i18n/format.ts';
 import { useT } from '../../i18n/locale.tsx';
 import type { SubmissionResult } from './public-api.ts';
 
-/** What the person sees after sending: the number, the deadline, the private status link. */
+/** What the person sees after sending: the number, the deadline (on the school's clock), the private status link. */
 export function SuccessPanel({
   result,
   email,
   embed,
+  timeZone,
   onAnother,
 }: {
   result: SubmissionResult;
   email: string;
   embed: boolean;
+  /** The school's time zone. */
+  timeZone: string;
   onAnother: () => void;
 }) {
   const t = useT();
@@ -37,7 +40,7 @@ export function SuccessPanel({
           <Text className="request-number" aria-labelledby="done-number-label" data-testid="request-number">
             {result.number}
           </Text>
-          <Text>{t('intake.done.due', { date: formatDate(result.dueAt) })}</Text>
+          <Text>{t('intake.done.due', { date: formatDate(result.dueAt, timeZone) })}</Text>
         </Stack>
       </Paper>
       {!result.created ? (

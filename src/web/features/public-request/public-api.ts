@@ -24,6 +24,8 @@ export interface SchoolInfo {
   phone: string | null;
   email: string | null;
   website?: string | null;
+  /** The school's IANA time zone: its dates are shown in it. */
+  timeZone: string;
 }
 
 export interface FormInfo {
@@ -81,6 +83,8 @@ export interface SubmissionResult {
   statusPath: string | null;
   statusUrl: string | null;
   emailed: boolean;
+  /** The school's IANA time zone: its dates are shown in it. */
+  timeZone: string;
 }
 
 export interface ViewAttachment {
@@ -126,6 +130,8 @@ export interface RequesterView {
   allowedActions: string[];
   timeline: ViewEvent[];
   school?: SchoolInfo | null;
+  /** The school's IANA time zone: its dates are shown in it. */
+  timeZone: string;
 }
 
 interface SendOptions {
@@ -230,6 +236,8 @@ export interface MyRequestItem {
   registeredAt: string;
   dueAt: string;
   badge: { state: string; dueAt: string | null };
+  /** The school's IANA time zone: its dates are shown in it. */
+  timeZone: string;
 }
 
 export interface MyRequestList {

@@ -2,11 +2,11 @@ import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { roleHas } from '../../../domain/permissions.ts';
-import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { useSignedIn } from '../../api/me.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
 import { useT } from '../../i18n/locale.tsx';
+import { zonedFormat, zoneOf } from '../../i18n/time-zone.ts';
 import { useExtendLegalTerm, type RequestDetail } from './requests-api.ts';
 import { RequesterMailNotice } from './StatusActions.tsx';
 
@@ -50,7 +50,9 @@ function ExtensionForm({ request, basis, onClose }: { request: RequestDetail; ba
       onSuccess: (view) => {
         notifications.show({
           color: 'green',
-          message: t('desk.legalExtension.done', { date: view.deadlines.legalDueAt ? formatDateTime(view.deadlines.legalDueAt) : '' }),
+          message: t('desk.legalExtension.done', {
+            date: view.deadlines.legalDueAt ? zonedFormat(zoneOf(view)).dateTime(view.deadlines.legalDueAt) : '',
+          }),
         });
         onClose();
       },

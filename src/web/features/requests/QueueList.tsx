@@ -2,6 +2,7 @@ import { Text } from '@mantine/core';
 import type { KeyboardEvent, RefObject } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/locale.tsx';
+import { zoneOf } from '../../i18n/time-zone.ts';
 import { DeadlineBadge, StatusBadge, deadlineText } from './badges.tsx';
 import type { QueueItem } from './requests-api.ts';
 
@@ -93,7 +94,7 @@ function QueueRow({ item, linkState }: { item: QueueItem; linkState: unknown }) 
         <span className="rq-sr">{t('desk.col.deadline')}: </span>
         <DeadlineBadge badge={item.badge} size="sm" />
         <Text component="span" size="xs" c="dimmed" display="block">
-          {deadlineText(item.badge, t)}
+          {deadlineText(item.badge, t, zoneOf(item))}
         </Text>
       </div>
       <div className="rq-assignee">

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { NotFoundPage, PageLoader } from '../../components/StatusPages.tsx';
 import { useT } from '../../i18n/locale.tsx';
+import { zoneOf } from '../../i18n/time-zone.ts';
 import { DeadlineBadge, StatusBadge } from './badges.tsx';
 import { Composer } from './Composer.tsx';
 import { AssignmentCard, ClassificationCard, DeadlinesCard, RequesterCard } from './RequestSidebar.tsx';
@@ -76,7 +77,7 @@ function RequestView({ request }: { request: RequestDetail }) {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             {request.anonymizedAt ? (
-              <AnonymizedNotice at={request.anonymizedAt} />
+              <AnonymizedNotice at={request.anonymizedAt} timeZone={zoneOf(request)} />
             ) : (
               <Paper withBorder p="md" component="section" aria-labelledby="wording-title">
                 <Title order={2} size="h4" id="wording-title" mb="xs">
@@ -119,7 +120,7 @@ function RequestView({ request }: { request: RequestDetail }) {
               <Title order={2} size="h4" id="history-title" mb="sm">
                 {t('desk.request.history')}
               </Title>
-              <Timeline events={request.timeline} categories={categories.data} />
+              <Timeline events={request.timeline} categories={categories.data} timeZone={zoneOf(request)} />
             </section>
             {/* A de-personalised request has nobody to answer and nothing to change. */}
             {request.anonymizedAt ? null : <Composer request={request} />}
@@ -142,14 +143,14 @@ function RequestView({ request }: { request: RequestDetail }) {
  * In place of the wording on a de-personalised request (retention term over, or the person's
  * demand): the requester's data, the wording, the conversation and the files are gone for good.
  */
-function AnonymizedNotice({ at }: { at: string }) {
+function AnonymizedNotice({ at, timeZone }: { at: string; timeZone: string }) {
   const t = useT();
   return (
     <Alert
       color="gray"
       variant="light"
       role="note"
-      title={t('desk.anonymized.title', { date: formatDate(at) })}
+      title={t('desk.anonymized.title', { date: formatDate(at, timeZone) })}
       data-testid="anonymized-notice"
     >
       <Text size="sm">{t('desk.anonymized.text')}</Text>

@@ -2,10 +2,10 @@ import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@manti
 import { notifications } from '@mantine/notifications';
 import { useMemo, type ReactNode } from 'react';
 import { REQUEST_TYPES } from '../../../domain/requests/taxonomy.ts';
-import { formatDate, formatDateTime } from '../../../shared/i18n/format.ts';
 import { useSignedIn } from '../../api/me.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { useT } from '../../i18n/locale.tsx';
+import { zonedFormat, zoneOf } from '../../i18n/time-zone.ts';
 import { DeadlineBadge, remainingText } from './badges.tsx';
 import { LegalExtension } from './LegalExtension.tsx';
 import { categoryOptions } from './QueueFilters.tsx';
@@ -35,6 +35,7 @@ export function DeadlinesCard({ request }: { request: RequestDetail }) {
   const t = useT();
   const d = request.deadlines;
   const remaining = remainingText(d.badge.remainingMs, t);
+  const format = zonedFormat(zoneOf(request));
   return (
     <Card title={t('desk.deadlines.title')} id="card-deadlines">
       <Group gap="xs" mb="sm">
@@ -42,21 +43,23 @@ export function DeadlinesCard({ request }: { request: RequestDetail }) {
         {remaining ? <Text size="sm">{remaining}</Text> : null}
       </Group>
       <dl className="rq-facts">
-        <Fact label={t('desk.deadlines.review')}>{formatDateTime(d.reviewDueAt)}</Fact>
-        {d.legalDueAt ? <Fact label={t('desk.deadlines.legal', { basis: d.legalBasis ?? '' })}>{formatDateTime(d.legalDueAt)}</Fact> : null}
-        {d.legalExtendedAt ? <Fact label={t('desk.deadlines.extended')}>{formatDateTime(d.legalExtendedAt)}</Fact> : null}
-        {d.registrationDueAt ? (
-          <Fact label={t('desk.deadlines.registration', { basis: d.legalBasis ?? '' })}>{formatDateTime(d.registrationDueAt)}</Fact>
+        <Fact label={t('desk.deadlines.review')}>{format.dateTime(d.reviewDueAt)}</Fact>
+        {d.legalDueAt ? (
+          <Fact label={t('desk.deadlines.legal', { basis: d.legalBasis ?? '' })}>{format.dateTime(d.legalDueAt)}</Fact>
         ) : null}
-        {request.pausedSince ? <Fact label={t('desk.deadlines.pausedSince')}>{formatDateTime(request.pausedSince)}</Fact> : null}
-        <Fact label={t('desk.deadlines.registered')}>{formatDateTime(request.registeredAt)}</Fact>
+        {d.legalExtendedAt ? <Fact label={t('desk.deadlines.extended')}>{format.dateTime(d.legalExtendedAt)}</Fact> : null}
+        {d.registrationDueAt ? (
+          <Fact label={t('desk.deadlines.registration', { basis: d.legalBasis ?? '' })}>{format.dateTime(d.registrationDueAt)}</Fact>
+        ) : null}
+        {request.pausedSince ? <Fact label={t('desk.deadlines.pausedSince')}>{format.dateTime(request.pausedSince)}</Fact> : null}
+        <Fact label={t('desk.deadlines.registered')}>{format.dateTime(request.registeredAt)}</Fact>
         {request.receivedAt !== request.registeredAt ? (
-          <Fact label={t('desk.deadlines.received')}>{formatDateTime(request.receivedAt)}</Fact>
+          <Fact label={t('desk.deadlines.received')}>{format.dateTime(request.receivedAt)}</Fact>
         ) : null}
         <Fact label={t('desk.deadlines.firstResponse')}>
-          {request.firstResponseAt ? formatDateTime(request.firstResponseAt) : t('desk.deadlines.noResponseYet')}
+          {request.firstResponseAt ? format.dateTime(request.firstResponseAt) : t('desk.deadlines.noResponseYet')}
         </Fact>
-        {request.resolvedAt ? <Fact label={t('desk.deadlines.resolved')}>{formatDateTime(request.resolvedAt)}</Fact> : null}
+        {request.resolvedAt ? <Fact label={t('desk.deadlines.resolved')}>{format.dateTime(request.resolvedAt)}</Fact> : null}
       </dl>
       <LegalExtension request={request} />
     </Card>
@@ -71,7 +74,7 @@ export function RequesterCard({ request }: { request: RequestDetail }) {
     return (
       <Card title={t('desk.requester.title')} id="card-requester">
         <Text size="sm" mb="sm" data-testid="requester-anonymized">
-          {t('desk.anonymized.contacts', { date: formatDate(request.anonymizedAt) })}
+          {t('desk.anonymized.contacts', { date: zonedFormat(zoneOf(request)).date(request.anonymizedAt) })}
         </Text>
         <dl className="rq-facts rq-facts--stacked">
           <Fact label={t('desk.requester.kind')}>{t(`requests.requesterKind.${r.kind}`)}</Fact>

@@ -16,13 +16,13 @@ function categoryName(id: unknown, categories: Map<string, string>, t: Translate
   return key ? (categories.get(key) ?? t('desk.event.unknownCategory')) : t('desk.noCategory');
 }
 
-function dateOrPaused(value: unknown, t: Translate): string {
+function dateOrPaused(value: unknown, t: Translate, timeZone: string): string {
   const iso = str(value);
-  return iso ? formatDateTime(iso) : t('requests.noDeadline');
+  return iso ? formatDateTime(iso, timeZone) : t('requests.noDeadline');
 }
 
 /** The heading of a timeline entry, in the reader's language, from the event's type and metadata. */
-function eventTitle(event: TimelineEvent, categories: Map<string, string>, t: Translate): string {
+function eventTitle(event: TimelineEvent, categories: Map<string, string>, t: Translate, timeZone: string): string {
   const m = event.metadata;
   switch (event.type) {
     case 'created': {
@@ -58,9 +58,9 @@ function eventTitle(event: TimelineEvent, categories: Map<string, string>, t: Tr
         : t('requests.event.classification_changed');
     }
     case 'deadline_changed':
-      return t('desk.event.deadlineChanged', { from: dateOrPaused(m.from, t), to: dateOrPaused(m.to, t) });
+      return t('desk.event.deadlineChanged', { from: dateOrPaused(m.from, t, timeZone), to: dateOrPaused(m.to, t, timeZone) });
     case 'legal_term_extended':
-      return t('desk.event.legalExtended', { from: dateOrPaused(m.from, t), to: dateOrPaused(m.to, t) });
+      return t('desk.event.legalExtended', { from: dateOrPaused(m.from, t, timeZone), to: dateOrPaused(m.to, t, timeZone) });
     case 'escalated': {
       const recipients = Array.isArray(m.recipients) ? (m.recipients as unknown[]).map(String).join(', ') : '';
       return recipients ? `${t('requests.event.escalated')} (${recipients})` : t('requests.event.escalated');
@@ -86,7 +86,7 @@ function actorText(event: TimelineEvent, t: Translate): string {
 
 const DELIVERY_COLORS: Record<string, string> = { sent: 'green', failed: 'red', pending: 'gray' };
 
-function Deliveries({ items }: { items: Delivery[] }) {
+function Deliveries({ items, timeZone }: { items: Delivery[]; timeZone: string }) {
   const t = useT();
   if (items.length === 0) return null;
   return (
@@ -99,7 +99,7 @@ function Deliveries({ items }: { items: Delivery[] }) {
             </Badge>
             <Text size="xs" c="dimmed" className="break-anywhere">
               {delivery.sentAt
-                ? t('desk.delivery.toAt', { to: delivery.to, at: formatDateTime(delivery.sentAt) })
+                ? t('desk.delivery.toAt', { to: delivery.to, at: formatDateTime(delivery.sentAt, timeZone) })
                 : t(delivery.status === 'failed' ? 'desk.delivery.failedTo' : 'desk.delivery.to', { to: delivery.to })}
               {delivery.status === 'failed' && delivery.lastError ? ` — ${translateKnown(t, delivery.lastError, delivery.lastError)}` : ''}
             </Text>
@@ -134,9 +134,17 @@ function isMessage(event: TimelineEvent): boolean {
  * The history of a request, oldest first: messages as cards (the requester's, the desk's public
  * ones, and internal notes — marked and coloured differently, since the requester never sees
  * them), status changes, assignments and deadline events as short lines, with the e-mail
- * delivery of everything that was sent.
+ * delivery of everything that was sent. Dates are on the organisation's clock (`timeZone`).
  */
-export function Timeline({ events, categories }: { events: TimelineEvent[]; categories: readonly CategoryNode[] | undefined }) {
+export function Timeline({
+  events,
+  categories,
+  timeZone,
+}: {
+  events: TimelineEvent[];
+  categories: readonly CategoryNode[] | undefined;
+  timeZone: string;
+}) {
   const t = useT();
   const names = new Map<string, string>();
   for (const top of categories ?? []) {
@@ -147,10 +155,10 @@ export function Timeline({ events, categories }: { events: TimelineEvent[]; cate
     <ol className="rq-timeline" aria-label={t('desk.request.history')}>
       {events.map((event) => {
         const internal = event.visibility === 'internal';
-        const title = eventTitle(event, names, t);
+        const title = eventTitle(event, names, t, timeZone);
         const meta = (
           <Text size="xs" c="dimmed">
-            {actorText(event, t)} · <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
+            {actorText(event, t)} · <time dateTime={event.createdAt}>{formatDateTime(event.createdAt, timeZone)}</time>
           </Text>
         );
         if (!isMessage(event)) {
@@ -160,7 +168,7 @@ export function Timeline({ events, categories }: { events: TimelineEvent[]; cate
                 {title}
               </Text>{' '}
               {meta}
-              <Deliveries items={event.deliveries} />
+              <Deliveries items={event.deliveries} timeZone={timeZone} />
             </li>
           );
         }
@@ -190,7 +198,7 @@ export function Timeline({ events, categories }: { events: TimelineEvent[]; cate
             ) : null}
             {event.body ? <p className="rq-body">{event.body}</p> : null}
             <Attachments items={event.attachments} />
-            <Deliveries items={event.deliveries} />
+            <Deliveries items={event.deliveries} timeZone={timeZone} />
           </li>
         );
       })}

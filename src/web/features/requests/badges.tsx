@@ -47,11 +47,11 @@ export function remainingText(remainingMs: number | null, t: Translate): string 
   return remainingMs < 0 ? t('desk.deadline.overdueBy', { span: amount }) : t('desk.deadline.left', { span: amount });
 }
 
-/** The deadline a queue row shows: the date, and how far it is. */
-export function deadlineText(badge: DeadlineBadgeView, t: Translate): string {
+/** The deadline a queue row shows: the date on the organisation's clock (`timeZone`), and how far it is. */
+export function deadlineText(badge: DeadlineBadgeView, t: Translate, timeZone: string): string {
   // The badge already says the clock is stopped; the line says until when.
   if (!badge.dueAt) return badge.state === 'paused' ? t('desk.deadline.untilReply') : t('requests.noDeadline');
   const remaining = remainingText(badge.remainingMs, t);
-  const date = formatDateTime(badge.dueAt);
+  const date = formatDateTime(badge.dueAt, timeZone);
   return remaining ? `${date} · ${remaining}` : date;
 }

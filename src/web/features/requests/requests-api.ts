@@ -41,6 +41,8 @@ export interface QueueItem {
   updatedAt: string;
   /** When the requester's personal data were erased (the name is then '—'); null while kept. */
   anonymizedAt?: string | null;
+  /** The organisation's IANA time zone: the row's dates are shown in it. */
+  timeZone: string;
 }
 
 export interface QueuePage {
@@ -110,6 +112,8 @@ export interface RequestDetail {
   id: string;
   number: string;
   organizationId: string;
+  /** The organisation's IANA time zone: every date of the request is shown in it. */
+  timeZone: string;
   status: RequestStatus;
   channel: Channel;
   type: RequestType;
