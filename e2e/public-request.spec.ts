@@ -76,6 +76,8 @@ async function send(page: Page): Promise<{ number: string; statusPath: string }>
 }
 
 test('a parent asks on a phone, answers a clarification on the status page and sees «Решено»', async ({ browser }) => {
+  // The whole journey (two browsers, e-mails, close and reopen) takes 40 s on a quiet machine.
+  test.setTimeout(120_000);
   const id = unique();
   const email = `parent-${id}@example.test`;
   const subject = `Не могу войти через Госуслуги ${id}`;
@@ -174,6 +176,36 @@ test('a parent asks on a phone, answers a clarification on the status page and s
   await expect(parent.getByText('Решено', { exact: true })).toBeVisible();
   await expect(parent.getByText(resolution)).toBeVisible();
   await expect(parent.getByRole('button', { name: 'Вопрос решён, закрыть обращение' })).toBeVisible();
+  await expect(parent.getByRole('button', { name: 'Открыть обращение снова' })).toBeVisible();
+
+  // A follow-up typed but not sent is not lost to the close button: the page asks first.
+  const followUp = 'Спасибо! А оценки за прошлую неделю тоже появятся?';
+  const message = parent.getByRole('textbox', { name: 'Сообщение' });
+  await message.fill(followUp);
+  await parent.getByRole('button', { name: 'Вопрос решён, закрыть обращение' }).click();
+  const unsent = parent.getByTestId('close-unsent');
+  await expect(unsent).toContainText('В сообщении есть неотправленный текст или файлы');
+  await expect(unsent).toBeFocused();
+  await unsent.getByRole('button', { name: 'Вернуться к сообщению' }).click();
+  await expect(message).toBeFocused();
+  await expect(message).toHaveValue(followUp);
+  await expect(parent.getByText('Решено', { exact: true })).toBeVisible();
+
+  // With the box empty it closes at once; focus moves to the new status message, which offers to reopen.
+  await message.fill('');
+  await parent.getByRole('button', { name: 'Вопрос решён, закрыть обращение' }).click();
+  const explanation = parent.getByTestId('status-explanation');
+  await expect(explanation).toContainText('Обращение закрыто. Если вопрос не решён, его можно открыть снова');
+  await expect(explanation).toBeFocused();
+  await expect(parent.getByRole('link', { name: 'Новое обращение' })).toHaveCount(0);
+  expect(await seriousViolations(parent)).toEqual([]);
+
+  // Reopened inside the window (as the resolution e-mail promises): back in work, the reply box is back.
+  await parent.getByRole('button', { name: 'Открыть обращение снова' }).click();
+  await expect(explanation).toContainText('Консультант работает над обращением.');
+  await expect(explanation).toBeFocused();
+  await expect(parent.getByRole('status').filter({ hasText: 'Обращение снова в работе' })).toBeVisible();
+  await expect(parent.getByRole('textbox', { name: 'Сообщение' })).toBeVisible();
   await parentContext.close();
 });
 
@@ -225,6 +257,9 @@ test('the form says what is missing, links each error to its field and moves foc
   await page.getByRole('textbox', { name: 'Кратко, о чём обращение' }).fill('Ошибка');
   await page.getByRole('textbox', { name: 'Что произошло' }).fill('не работает!!!');
   await expect(summary).toContainText('Слишком коротко');
+  // The hint about the structured questions names the ones left empty.
+  await page.getByRole('textbox', { name: 'Что вы делали' }).fill('Открыла дневник дочери и раздел «Оценки» за неделю.');
+  await expect(page.getByRole('note').filter({ hasText: 'Подсказки' })).toContainText('Заполните также «Что ожидали» — так консультант');
   // A staff member has no child's class.
   await page.getByRole('radio', { name: 'Сотрудник школы' }).check();
   await expect(page.getByRole('textbox', { name: 'Класс ребёнка' })).toHaveCount(0);
@@ -402,6 +437,7 @@ test('a form inside a site that blocks its cookies still answers in the language
   // the language cookie, and the server never sees one.
   const context = await browser.newContext(PHONE);
   await context.addInitScript(() => {
+    const { Document } = globalThis as unknown as { Document: { prototype: object } };
     Object.defineProperty(Document.prototype, 'cookie', { get: () => '', set: () => undefined, configurable: true });
   });
   await context.route('**/api/public/**', async (route) => {

@@ -5,6 +5,8 @@ import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../components/ErrorAlert.tsx';
 import { ChosenFiles } from '../../components/ChosenFiles.tsx';
 import { useT, type Translate } from '../../i18n/locale.tsx';
+import { todayIn, zoneOf } from '../../i18n/time-zone.ts';
+import type { WordingIssue } from '../../../domain/requests/wording.ts';
 import { CHILD_AGES, DETAIL_FIELDS, GOSUSLUGI_STATES, type DetailField } from '../../../shared/intake-details.ts';
 import {
   chosenCategory,
@@ -96,6 +98,16 @@ function labelOf(name: string, t: Translate): string | null {
   return key ? t(key) : null;
 }
 
+/** "Заполните также «Что ожидали», «Что произошло» — …": the structured questions left empty, by name. */
+function fillAlsoText(hints: readonly WordingIssue[], t: Translate): string {
+  const names = hints
+    .filter((hint) => hint.code === 'structure_incomplete')
+    .map((hint) => labelOf(hint.field, t))
+    .filter((label): label is string => label !== null)
+    .map((label) => t('intake.form.fieldName', { label }));
+  return names.length > 0 ? t('intake.form.fillAlso', { fields: names.join(', ') }) : t('requests.wording.structure_incomplete');
+}
+
 export function RequestForm({
   slug,
   info,
@@ -118,6 +130,8 @@ export function RequestForm({
   const consentId = useId();
 
   const topic = currentTopic(state, info.categories);
+  // A lesson or absence date is at the latest today — the school's today, not the UTC one.
+  const today = todayIn(zoneOf(info.school));
   const top = info.categories.find((c) => c.id === state.topCategoryId) ?? null;
   const hints = useMemo(() => wordingHints(state), [state]);
 
@@ -385,6 +399,7 @@ export function RequestForm({
                       value={state.details[field] ?? ''}
                       onChange={(value) => updateDetail(field, value)}
                       error={errorOf(`details.${field}`)}
+                      today={today}
                     />
                   ))}
                 </Stack>
@@ -447,9 +462,7 @@ export function RequestForm({
               <Alert variant="light" color="yellow" title={t('intake.form.hints')} role="note" aria-live="polite">
                 <Box component="ul" m={0} pl="md">
                   {[...new Set(hints.map((hint) => hint.code))].map((code) => (
-                    <li key={code}>
-                      {code === 'structure_incomplete' ? t('requests.wording.structure_incomplete') : t(`requests.wording.${code}`)}
-                    </li>
+                    <li key={code}>{code === 'structure_incomplete' ? fillAlsoText(hints, t) : t(`requests.wording.${code}`)}</li>
                   ))}
                 </Box>
               </Alert>
@@ -561,11 +574,14 @@ function DetailInput({
   value,
   onChange,
   error,
+  today,
 }: {
   field: DetailField;
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
+  /** yyyy-MM-dd, the latest date a date field takes. */
+  today: string;
 }) {
   const t = useT();
   const common = { id: detailId(field), label: t(`intake.details.${field}`), description: t(`intake.detailsHelp.${field}`), error, value };
@@ -585,15 +601,7 @@ function DetailInput({
     );
   }
   if (field === 'lessonDate' || field === 'absenceDate') {
-    return (
-      <TextInput
-        size="md"
-        {...common}
-        type="date"
-        max={new Date().toISOString().slice(0, 10)}
-        onChange={(event) => onChange(event.currentTarget.value)}
-      />
-    );
+    return <TextInput size="md" {...common} type="date" max={today} onChange={(event) => onChange(event.currentTarget.value)} />;
   }
   if (field === 'errorText') {
     return (

@@ -1,14 +1,15 @@
 import { Alert, Anchor, Box, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState, type ChangeEvent, type FormEvent, type ReactNode, type Ref } from 'react';
-import { formatDate, formatDateTime } from '../../../shared/i18n/format.ts';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode, type Ref } from 'react';
 import type { MessageKey } from '../../i18n/locale.tsx';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../components/ErrorAlert.tsx';
 import { ChosenFiles, fileSizeText } from '../../components/ChosenFiles.tsx';
 import { useT, type Translate } from '../../i18n/locale.tsx';
+import { zonedFormat, zoneOf, type ZonedFormat } from '../../i18n/time-zone.ts';
 import { STATUS_COLORS, StatusBadge } from '../../components/StatusBadge.tsx';
 import { FilePicker } from './FilePicker.tsx';
 import type { RequesterView, RequestStatus, ViewAttachment, ViewEvent } from './public-api.ts';
+import { closeLosesDraft, requesterChoices } from './requester-actions.ts';
 
 export { StatusBadge };
 
@@ -28,7 +29,7 @@ function Attachments({ items }: { items: ViewAttachment[] }) {
   );
 }
 
-function eventTitle(event: ViewEvent, t: Translate): string {
+function eventTitle(event: ViewEvent, t: Translate, format: ZonedFormat): string {
   switch (event.type) {
     case 'created':
       return t('intake.status.event.created');
@@ -50,7 +51,7 @@ function eventTitle(event: ViewEvent, t: Translate): string {
     }
     case 'legal_term_extended':
       // The law asks that the requester be told of the new term and why (the reason is the body).
-      return t('intake.status.event.legalExtended', { date: event.metadata.to ? formatDate(event.metadata.to) : '' });
+      return t('intake.status.event.legalExtended', { date: event.metadata.to ? format.date(event.metadata.to) : '' });
     default:
       return t('intake.status.event.status', { status: '' });
   }
@@ -62,7 +63,7 @@ function actorText(event: ViewEvent, t: Translate): string {
   return event.actor.name ? `${t('intake.status.consultant')} · ${event.actor.name}` : t('intake.status.consultant');
 }
 
-function Timeline({ events }: { events: ViewEvent[] }) {
+function Timeline({ events, format }: { events: ViewEvent[]; format: ZonedFormat }) {
   const t = useT();
   const visible = events.filter(
     (e) =>
@@ -76,10 +77,10 @@ function Timeline({ events }: { events: ViewEvent[] }) {
       {visible.map((event) => (
         <li key={event.id} data-actor={event.actor.kind}>
           <Text fw={600} component="h3" size="md" m={0}>
-            {eventTitle(event, t)}
+            {eventTitle(event, t, format)}
           </Text>
           <Text size="sm" c="dimmed">
-            {actorText(event, t)}, <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
+            {actorText(event, t)}, <time dateTime={event.createdAt}>{format.dateTime(event.createdAt)}</time>
           </Text>
           {event.body ? <p className="message-body">{event.body}</p> : null}
           <Attachments items={event.attachments} />
@@ -89,16 +90,16 @@ function Timeline({ events }: { events: ViewEvent[] }) {
   );
 }
 
-function Facts({ view }: { view: RequesterView }) {
+function Facts({ view, format }: { view: RequesterView; format: ZonedFormat }) {
   const t = useT();
   const open = ['new', 'in_progress', 'waiting_for_requester'].includes(view.status);
   const due = view.deadlines.dueAt
-    ? formatDate(view.deadlines.dueAt)
+    ? format.date(view.deadlines.dueAt)
     : view.status === 'waiting_for_requester'
       ? t('intake.status.duePaused')
       : null;
   // The law's term, when the request has one; the review date is left out when it is the same day.
-  const legalDue = view.deadlines.legalDueAt ? formatDate(view.deadlines.legalDueAt) : null;
+  const legalDue = view.deadlines.legalDueAt ? format.date(view.deadlines.legalDueAt) : null;
   const topic = view.category ? (view.category.parent ? `${view.category.parent.name} → ${view.category.name}` : view.category.name) : null;
   return (
     <dl className="request-facts">
@@ -123,7 +124,7 @@ function Facts({ view }: { view: RequesterView }) {
         </>
       ) : null}
       <dt>{t('intake.status.registered')}</dt>
-      <dd>{formatDateTime(view.registeredAt)}</dd>
+      <dd>{format.dateTime(view.registeredAt)}</dd>
       {topic ? (
         <>
           <dt>{t('intake.status.topic')}</dt>
@@ -169,19 +170,36 @@ interface ReplyProps {
   idPrefix: string;
 }
 
-function ReplyBox({ view, onReply, onAction, onUpdated, idPrefix }: ReplyProps) {
+type Pending = 'reply' | 'close' | 'reopen' | null;
+
+function ReplyBox({
+  view,
+  onReply,
+  onAction,
+  onUpdated,
+  focusStatusNext,
+  idPrefix,
+}: ReplyProps & {
+  /** Before a reopen or close is shown: focus goes to the status message once it shows the new status. */
+  focusStatusNext: () => void;
+}) {
   const t = useT();
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [pending, setPending] = useState<'reply' | 'close' | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-  const canReply = view.allowedActions.includes('requester_reply');
-  const canClose = view.allowedActions.includes('close');
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const { canReply, canClose, canReopen, finished } = requesterChoices(view);
   const fields = error instanceof ApiError ? error.fields : {};
   const bodyError = fields.body;
 
-  if (!canReply && !canClose) {
+  useEffect(() => {
+    if (confirmingClose) confirmRef.current?.focus();
+  }, [confirmingClose]);
+
+  if (finished) {
     return (
       <Alert variant="light" color="gray" role="note">
         {t('intake.status.closedNoReply')}
@@ -193,6 +211,7 @@ function ReplyBox({ view, onReply, onAction, onUpdated, idPrefix }: ReplyProps) 
     event.preventDefault();
     setError(null);
     setNotice('');
+    setConfirmingClose(false);
     setPending('reply');
     try {
       const updated = await onReply(body, files);
@@ -206,12 +225,20 @@ function ReplyBox({ view, onReply, onAction, onUpdated, idPrefix }: ReplyProps) 
       setPending(null);
     }
   };
-  const close = async () => {
+  const act = async (action: 'reopen' | 'close') => {
     setError(null);
-    setPending('close');
+    setNotice('');
+    setConfirmingClose(false);
+    setPending(action);
     try {
-      const updated = await onAction('close');
-      setNotice(t('intake.status.closedDone'));
+      const updated = await onAction(action);
+      if (action === 'close') {
+        // The request is closed: what was typed will not be sent any more.
+        setBody('');
+        setFiles([]);
+      }
+      setNotice(t(action === 'close' ? 'intake.status.closedDone' : 'intake.status.reopenedDone'));
+      focusStatusNext();
       onUpdated(updated);
     } catch (failure) {
       setError(failure);
@@ -219,12 +246,65 @@ function ReplyBox({ view, onReply, onAction, onUpdated, idPrefix }: ReplyProps) 
       setPending(null);
     }
   };
+  // Closing would drop an unsent message: ask first.
+  const close = () => {
+    if (closeLosesDraft(body, files)) setConfirmingClose(true);
+    else void act('close');
+  };
+  const backToMessage = () => {
+    setConfirmingClose(false);
+    document.getElementById(`${idPrefix}-reply`)?.focus();
+  };
   const waiting = view.status === 'waiting_for_requester';
   const generalError = error && !fields.body ? errorText(error, t) : null;
+  const errorAlert = generalError ? (
+    <Alert color="red" variant="light" role="alert">
+      {generalError}
+    </Alert>
+  ) : null;
+  const reopenButton = canReopen ? (
+    <Button variant="default" onClick={() => void act('reopen')} loading={pending === 'reopen'} disabled={pending !== null}>
+      {t('intake.status.reopen')}
+    </Button>
+  ) : null;
+  const closeButton = canClose ? (
+    <Button variant="default" onClick={close} loading={pending === 'close'} disabled={pending !== null || confirmingClose}>
+      {t('intake.status.confirm')}
+    </Button>
+  ) : null;
+  const confirmId = `${idPrefix}-close-unsent`;
+  const closeConfirmation = confirmingClose ? (
+    <Alert
+      variant="light"
+      color="yellow"
+      ref={confirmRef}
+      tabIndex={-1}
+      role="group"
+      aria-labelledby={confirmId}
+      data-testid="close-unsent"
+    >
+      <Stack gap="sm">
+        <Text id={confirmId}>{t('intake.status.closeUnsent')}</Text>
+        <Group gap="sm">
+          <Button color="red" variant="light" onClick={() => void act('close')} loading={pending === 'close'}>
+            {t('intake.status.closeAnyway')}
+          </Button>
+          <Button variant="default" onClick={backToMessage}>
+            {t('intake.status.backToMessage')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  ) : null;
+  const title = canReply
+    ? waiting
+      ? t('intake.status.replyTitleClarify')
+      : t('intake.status.replyTitle')
+    : t('intake.status.reopenTitle');
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`${idPrefix}-reply-title`}>
       <Title order={2} size="h3" id={`${idPrefix}-reply-title`} mb="sm">
-        {waiting ? t('intake.status.replyTitleClarify') : t('intake.status.replyTitle')}
+        {title}
       </Title>
       {canReply ? (
         <form onSubmit={(event) => void send(event)} noValidate>
@@ -260,28 +340,26 @@ function ReplyBox({ view, onReply, onAction, onUpdated, idPrefix }: ReplyProps) 
                 onRemove={(index) => setFiles((prev) => prev.filter((_, i) => i !== index))}
               />
             </Stack>
-            {generalError ? (
-              <Alert color="red" variant="light" role="alert">
-                {generalError}
-              </Alert>
-            ) : null}
+            {errorAlert}
             <Group gap="sm">
               <Button type="submit" loading={pending === 'reply'} disabled={pending !== null}>
                 {t('intake.status.replySend')}
               </Button>
-              {canClose ? (
-                <Button variant="default" onClick={() => void close()} loading={pending === 'close'} disabled={pending !== null}>
-                  {t('intake.status.confirm')}
-                </Button>
-              ) : null}
+              {reopenButton}
+              {closeButton}
             </Group>
+            {closeConfirmation}
           </Stack>
         </form>
-      ) : canClose ? (
-        <Button variant="default" onClick={() => void close()} loading={pending === 'close'}>
-          {t('intake.status.confirm')}
-        </Button>
-      ) : null}
+      ) : (
+        <Stack gap="sm">
+          {errorAlert}
+          <Group gap="sm">
+            {reopenButton}
+            {closeButton}
+          </Group>
+        </Stack>
+      )}
       <Text role="status" aria-live="polite" mt="sm">
         {notice}
       </Text>
@@ -305,14 +383,25 @@ function NumberTitle({ text, number }: { text: string; number: string }) {
 export function RequestView({ headingRef, after, ...reply }: ReplyProps & { headingRef?: Ref<HTMLHeadingElement>; after?: ReactNode }) {
   const t = useT();
   const { view, idPrefix } = reply;
+  const format = zonedFormat(zoneOf(view));
+  const choices = requesterChoices(view);
+  // After a reopen or close the button the person pressed may be gone: focus goes to the status
+  // message once it shows the new status (the view has changed), not to the page's body.
+  const statusRef = useRef<HTMLDivElement>(null);
+  const focusStatus = useRef(false);
+  useEffect(() => {
+    if (!focusStatus.current) return;
+    focusStatus.current = false;
+    statusRef.current?.focus();
+  }, [view]);
   return (
     <Stack gap="lg">
       <Title order={1} size="h2" ref={headingRef} tabIndex={-1}>
         <NumberTitle text={t('intake.status.title', { number: '\u0000' })} number={view.number} />
       </Title>
-      <Facts view={view} />
-      <Alert variant="light" color={STATUS_COLORS[view.status]} role="note" data-testid="status-explanation">
-        {t(`intake.status.explain.${view.status}`)}
+      <Facts view={view} format={format} />
+      <Alert variant="light" color={STATUS_COLORS[view.status]} role="note" data-testid="status-explanation" ref={statusRef} tabIndex={-1}>
+        {t(choices.explanation)}
       </Alert>
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`${idPrefix}-request-title`}>
         <Title order={2} size="h3" id={`${idPrefix}-request-title`} mb="sm">
@@ -324,9 +413,14 @@ export function RequestView({ headingRef, after, ...reply }: ReplyProps & { head
         <Title order={2} size="h3" id={`${idPrefix}-conversation-title`} mb="sm">
           {t('intake.status.conversation')}
         </Title>
-        <Timeline events={view.timeline} />
+        <Timeline events={view.timeline} format={format} />
       </section>
-      <ReplyBox {...reply} />
+      <ReplyBox
+        {...reply}
+        focusStatusNext={() => {
+          focusStatus.current = true;
+        }}
+      />
       {after}
     </Stack>
   );

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/locale.tsx';
 import { PublicFrame } from './PublicFrame.tsx';
 import { publicApi, useStatusView, type RequesterView } from './public-api.ts';
 import { RequestView } from './RequestView.tsx';
+import { requesterChoices } from './requester-actions.ts';
 
 /** /status/:token — the private status page of a request, without an account. */
 export default function StatusPage() {
@@ -55,7 +56,7 @@ export default function StatusPage() {
         onAction={(action) => publicApi.action(token, action)}
         onUpdated={update}
         after={
-          view.school && (view.status === 'closed' || view.status === 'rejected') ? (
+          view.school && requesterChoices(view).offerNewRequest ? (
             <div>
               <Button component={Link} to={`/s/${view.school.slug}/request`} variant="default">
                 {t('intake.status.newRequest')}

@@ -132,6 +132,8 @@ export const en: Record<keyof typeof ru, string> = {
   'intake.form.sending': 'Sending the request…',
   'intake.form.errorSummary': 'The request was not sent. Please correct:',
   'intake.form.hints': 'Hints',
+  'intake.form.fillAlso': 'Please also fill in {fields} — it helps the consultant understand the task sooner.',
+  'intake.form.fieldName': '“{label}”',
   'intake.form.optional': 'optional',
   'intake.form.gosuslugiPlaceholder': 'Choose',
 
@@ -192,6 +194,16 @@ export const en: Record<keyof typeof ru, string> = {
   'intake.status.confirm': 'The question is solved, close the request',
   'intake.status.closedDone': 'Thank you! The request is closed.',
   'intake.status.newRequest': 'New request',
+  'intake.status.explain.resolvedFinal':
+    'The consultant resolved the request. The time to reopen it has passed: if the difficulty comes back, send a new request.',
+  'intake.status.explain.closedReopenable':
+    'The request is closed. If the question is not solved, you can reopen it with the button below.',
+  'intake.status.reopenTitle': 'Question not solved?',
+  'intake.status.reopen': 'Reopen the request',
+  'intake.status.reopenedDone': 'The request is open again. Tell the consultant what is still not solved.',
+  'intake.status.closeUnsent': 'Your message has unsent text or files. If you close the request, they will not be sent.',
+  'intake.status.closeAnyway': 'Close without sending',
+  'intake.status.backToMessage': 'Back to the message',
   'intake.status.attachments': 'Attachments',
   'intake.status.download': 'Download “{name}” ({size})',
   'intake.status.resolution': 'Resolution',
