@@ -11,6 +11,8 @@ export interface ActorMembership {
   organizationShortName: string;
   organizationKind: OrganizationKind;
   organizationSlug: string;
+  /** The organisation's IANA time zone: the workspace shows its dates on this clock. */
+  organizationTimeZone: string;
 }
 
 /** Who is acting: the signed-in user with the membership chosen for this session. */

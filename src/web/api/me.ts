@@ -2,7 +2,9 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { NavSection, Role } from '../../domain/permissions.ts';
 import type { Locale } from '../../shared/i18n/format.ts';
+import { useMemo } from 'react';
 import { loadLocale, useLocale } from '../i18n/locale.tsx';
+import { zonedFormat, zoneOf, type ZonedFormat } from '../i18n/time-zone.ts';
 import { api, ApiError, setCsrfToken } from './client.ts';
 
 export interface Membership {
@@ -14,6 +16,8 @@ export interface Membership {
   organizationShortName: string;
   organizationKind: string;
   organizationSlug: string;
+  /** The organisation's IANA time zone: the workspace shows its dates on this clock. */
+  organizationTimeZone: string;
 }
 
 export interface MeView {
@@ -55,6 +59,15 @@ export function useSignedIn(): MeView {
   const { data } = useMe();
   if (!data) throw new Error('useSignedIn() outside the signed-in workspace');
   return data;
+}
+
+/**
+ * Dates of the workspace (audit log, users, notifications, settings) on the clock of the
+ * organisation the user works in now, as its requests and e-mails are.
+ */
+export function useWorkspaceFormat(): ZonedFormat {
+  const zone = zoneOf({ timeZone: useMe().data?.membership?.organizationTimeZone });
+  return useMemo(() => zonedFormat(zone), [zone]);
 }
 
 export function useLogin() {

@@ -37,6 +37,7 @@ const MEMBERSHIP_COLUMNS = [
   'o.shortName as organizationShortName',
   'o.kind as organizationKind',
   'o.slug as organizationSlug',
+  'o.timezone as organizationTimeZone',
 ] as const;
 
 export async function membershipsOf(db: Executor, userId: string): Promise<ActorMembership[]> {

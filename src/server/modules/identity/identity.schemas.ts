@@ -25,6 +25,7 @@ const Membership = Type.Object({
   organizationShortName: Type.String(),
   organizationKind: Type.String(),
   organizationSlug: Type.String(),
+  organizationTimeZone: Type.String(),
 });
 export const MeResponse = Type.Object({
   user: Type.Object({ id: Type.String(), email: Type.String(), fullName: Type.String(), locale: Type.String() }),

@@ -23,6 +23,12 @@ describe('login', () => {
     expect(me.statusCode).toBe(200);
     expect(me.json().navigation).toContain('requests');
     expect(me.json().navigation).not.toContain('users');
+    // The workspace shows its dates on the clock of the organisation the user works in.
+    expect(me.json().membership).toMatchObject({ organizationId: world.school.id, organizationTimeZone: 'Europe/Moscow' });
+    await t.db.db.updateTable('organizations').set({ timezone: 'Asia/Novosibirsk' }).where('id', '=', world.school.id).execute();
+    const later = await login(t.app, world.users.consultant.email, TEST_PASSWORD);
+    expect((await later.get('/api/me')).json().membership.organizationTimeZone).toBe('Asia/Novosibirsk');
+    await t.db.db.updateTable('organizations').set({ timezone: 'Europe/Moscow' }).where('id', '=', world.school.id).execute();
   });
 
   it('answers a wrong password with a clear Russian message and no session', async () => {

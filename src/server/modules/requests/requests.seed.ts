@@ -269,6 +269,7 @@ function contextFor(
         organizationShortName: 'МБОУ СОШ №27',
         organizationKind: 'school',
         organizationSlug: 'school-27',
+        organizationTimeZone: 'Europe/Moscow',
       },
       memberships: [],
     },

@@ -2,13 +2,12 @@ import { Anchor, Autocomplete, Badge, Button, Group, Paper, SimpleGrid, Stack, T
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAudit, type AuditFilter, type AuditItem } from '../../api/audit.ts';
-import { useSignedIn } from '../../api/me.ts';
+import { useSignedIn, useWorkspaceFormat } from '../../api/me.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/StatusPages.tsx';
 import { hasMessage, labelledCodes, translateKnown, useT } from '../../i18n/locale.tsx';
-import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 
 /**
@@ -144,6 +143,7 @@ export function AuditPage() {
 }
 
 function AuditEntry({ item, actionLabel }: { item: AuditItem; actionLabel: string }) {
+  const format = useWorkspaceFormat();
   const t = useT();
   const entity = translateKnown(t, `audit.entity.${item.entityType}`, item.entityType);
   // A request's entry leads to the request, for those who may open the desk's requests.
@@ -156,7 +156,7 @@ function AuditEntry({ item, actionLabel }: { item: AuditItem; actionLabel: strin
           {actionLabel}
         </Text>
         <Text size="sm" c="dimmed">
-          <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
+          <time dateTime={item.createdAt}>{format.dateTime(item.createdAt)}</time>
         </Text>
       </Group>
       <Text size="sm" mt={4} className="break-anywhere">

@@ -2,8 +2,7 @@ import { ActionIcon, Alert, Badge, Button, Group, NativeSelect, Paper, Segmented
 import { notifications } from '@mantine/notifications';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { formatDate } from '../../../shared/i18n/format.ts';
-import { useSignedIn } from '../../api/me.ts';
+import { useSignedIn, useWorkspaceFormat } from '../../api/me.ts';
 import { ErrorAlert, errorText } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/StatusPages.tsx';
@@ -211,6 +210,7 @@ const ORIGIN_COLOR = { shipped: 'gray', imported: 'blue', edited: 'grape' } as c
 
 /** Where the year's data came from: shipped with Opora, imported from a file or edited by hand. */
 function DataOrigin({ grid }: { grid: YearGrid }) {
+  const format = useWorkspaceFormat();
   const t = useT();
   if (!grid.origin) {
     return (
@@ -229,7 +229,7 @@ function DataOrigin({ grid }: { grid: YearGrid }) {
         </Badge>
         {grid.updatedAt ? (
           <Text size="sm" c="dimmed">
-            {t('calendar.origin.updated', { date: formatDate(grid.updatedAt) })}
+            {t('calendar.origin.updated', { date: format.date(grid.updatedAt) })}
           </Text>
         ) : null}
       </Group>

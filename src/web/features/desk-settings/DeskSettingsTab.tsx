@@ -1,12 +1,12 @@
 import { Alert, Button, Group, NumberInput, Paper, Radio, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/StatusPages.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { CategoryEditor } from './CategoryEditor.tsx';
 import { useDeskPolicy, useSaveDeskPolicy, type DeskPatch, type DeskPolicy } from './desk-settings-api.ts';
+import { useWorkspaceFormat } from '../../api/me.ts';
 
 /** The regulation's review term (§3–4: "reviewed within 7 days"). */
 const REGULATION_DAYS = 7;
@@ -56,6 +56,7 @@ function editable(policy: DeskPolicy): Editable {
 }
 
 function PolicyForm({ policy }: { policy: DeskPolicy }) {
+  const format = useWorkspaceFormat();
   const t = useT();
   const save = useSaveDeskPolicy(policy.organizationId);
   const initial = editable(policy);
@@ -195,7 +196,7 @@ function PolicyForm({ policy }: { policy: DeskPolicy }) {
           </Text>
           <Group justify="space-between" gap="sm">
             <Text size="xs" c="dimmed">
-              {t('desk.settings.updatedAt', { date: formatDateTime(policy.updatedAt) })}
+              {t('desk.settings.updatedAt', { date: format.dateTime(policy.updatedAt) })}
             </Text>
             <Group gap="sm">
               <Button variant="default" disabled={changed.length === 0} onClick={() => setValues(initial)}>

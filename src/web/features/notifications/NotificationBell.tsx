@@ -1,11 +1,11 @@
 import { ActionIcon, Box, Button, Group, Loader, Popover, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useMarkAllRead, useMarkRead, useNotificationList, useUnreadCount, type AppNotification } from './notifications-api.ts';
 import './notifications.css';
+import { useWorkspaceFormat } from '../../api/me.ts';
 
 function BellIcon() {
   return (
@@ -96,6 +96,7 @@ export function NotificationBell() {
 }
 
 function NotificationItem({ item, onOpen }: { item: AppNotification; onOpen: () => void }) {
+  const format = useWorkspaceFormat();
   const t = useT();
   const markRead = useMarkRead();
   const unread = item.readAt === null;
@@ -116,7 +117,7 @@ function NotificationItem({ item, onOpen }: { item: AppNotification; onOpen: () 
         </Text>
       ) : null}
       <Text size="xs" c="dimmed">
-        <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
+        <time dateTime={item.createdAt}>{format.dateTime(item.createdAt)}</time>
       </Text>
     </>
   );

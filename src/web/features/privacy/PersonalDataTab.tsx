@@ -145,7 +145,7 @@ function ExportResult({ file }: { file: PersonalDataFile }) {
         {accounts + requests === 0 ? <Text size="sm">{t('privacy.export.nothing')}</Text> : null}
         {query ? (
           <Text size="sm" className="break-anywhere">
-            {t('privacy.export.generated', { date: formatDateTime(file.document.generatedAt), query })}
+            {t('privacy.export.generated', { date: formatDateTime(file.document.generatedAt, file.document.timeZone), query })}
           </Text>
         ) : null}
         <Group gap="sm" mt={4}>

@@ -2,11 +2,11 @@ import { Anchor, Badge, Button, Code, CopyButton, Group, Paper, Stack, Text, Tex
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/StatusPages.tsx';
 import { useT } from '../../i18n/locale.tsx';
+import { useWorkspaceFormat } from '../../api/me.ts';
 
 interface ConsentSettings {
   organization: { id: string; slug: string; name: string };
@@ -23,6 +23,7 @@ export function embedSnippet(formUrl: string, title: string): string {
 
 /** Settings → «Форма на сайте»: the link and embed code of the public form, and the 152-FZ consent text. */
 export default function PublicFormSettingsTab({ organizationId }: { organizationId: string }) {
+  const format = useWorkspaceFormat();
   const t = useT();
   const queryClient = useQueryClient();
   const key = ['intake-consent', organizationId];
@@ -118,7 +119,7 @@ export default function PublicFormSettingsTab({ organizationId }: { organization
             <ul style={{ margin: 0, paddingLeft: '1.25rem' }}>
               {data.history.map((row) => (
                 <li key={row.version}>
-                  {row.version} — {formatDateTime(row.createdAt)}
+                  {row.version} — {format.dateTime(row.createdAt)}
                 </li>
               ))}
             </ul>

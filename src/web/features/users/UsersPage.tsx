@@ -8,9 +8,9 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/StatusPages.tsx';
 import { useT } from '../../i18n/locale.tsx';
-import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { NewUserForm } from './NewUserForm.tsx';
 import { UserEditor } from './UserEditor.tsx';
+import { useWorkspaceFormat } from '../../api/me.ts';
 
 /** Users of the admin's subtree: search, create, edit, (de)activate, memberships. */
 export function UsersPage() {
@@ -76,6 +76,7 @@ export function UsersPage() {
 }
 
 function UserRow({ user, onEdit }: { user: AdminUser; onEdit: () => void }) {
+  const format = useWorkspaceFormat();
   const t = useT();
   return (
     <Paper component="li" withBorder p="md" data-testid="user-row">
@@ -110,7 +111,7 @@ function UserRow({ user, onEdit }: { user: AdminUser; onEdit: () => void }) {
             ))}
           </Group>
           <Text size="xs" c="dimmed">
-            {user.lastLoginAt ? t('web.users.lastLogin', { date: formatDateTime(user.lastLoginAt) }) : t('web.users.neverLoggedIn')}
+            {user.lastLoginAt ? t('web.users.lastLogin', { date: format.dateTime(user.lastLoginAt) }) : t('web.users.neverLoggedIn')}
           </Text>
         </Stack>
         <Button variant="default" onClick={onEdit} aria-label={t('web.users.editNamed', { name: user.fullName })}>
