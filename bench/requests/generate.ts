@@ -558,7 +558,11 @@ cross join lateral (values
 where e.keep and e.at <= $2::timestamptz
 order by r.registered_at, r.id, e.seq`;
 
-/** The reminder and escalation jobs of open requests, as scheduleDeadlineJobs makes them; past ones are done. */
+/**
+ * The reminder and escalation jobs of open requests' current deadline, as scheduleDeadlineJobs makes
+ * them (payload and key name the deadline; the generated requests' current one is the review
+ * term); past ones are done.
+ */
 const JOBS_SQL = `
 with open_requests as (
   select id, organization_id, due_at, registered_at, (extract(epoch from due_at) * 1000)::bigint as due_ms,
@@ -566,12 +570,13 @@ with open_requests as (
   from requests where status in ('new', 'in_progress', 'waiting_for_requester') and paused_since is null
 ),
 planned as (
-  select 'requests.reminder' as kind, jsonb_build_object('requestId', id, 'dueAt', due_iso, 'leadHours', 24) as payload, organization_id,
-    'requests.reminder:' || id || ':' || due_ms || ':24' as dedupe_key, due_at - interval '24 hours' as run_at, registered_at
+  select 'requests.reminder' as kind,
+    jsonb_build_object('requestId', id, 'deadline', 'review', 'dueAt', due_iso, 'leadHours', 24) as payload, organization_id,
+    'requests.reminder:' || id || ':' || due_ms || ':review:24' as dedupe_key, due_at - interval '24 hours' as run_at, registered_at
   from open_requests where due_at - interval '24 hours' > registered_at
   union all
-  select 'requests.escalation', jsonb_build_object('requestId', id, 'dueAt', due_iso), organization_id,
-    'requests.escalation:' || id || ':' || due_ms, due_at + interval '1 millisecond', registered_at
+  select 'requests.escalation', jsonb_build_object('requestId', id, 'deadline', 'review', 'dueAt', due_iso), organization_id,
+    'requests.escalation:' || id || ':' || due_ms || ':review', due_at + interval '1 millisecond', registered_at
   from open_requests
 )
 insert into jobs (kind, payload, organization_id, dedupe_key, run_at, attempts, max_attempts, finished_at, created_at)
@@ -582,12 +587,12 @@ from planned order by run_at`;
 
 /** Alerts already sent for open requests whose reminder time or deadline has passed. */
 const ALERTS_SQL = `
-insert into request_deadline_alerts (request_id, organization_id, kind, due_at, created_at)
-select id, organization_id, 'reminder', due_at, due_at - interval '24 hours' from requests
+insert into request_deadline_alerts (request_id, organization_id, kind, deadline, due_at, created_at)
+select id, organization_id, 'reminder', 'review', due_at, due_at - interval '24 hours' from requests
 where status in ('new', 'in_progress', 'waiting_for_requester') and paused_since is null and due_at - interval '24 hours' <= $1::timestamptz
   and due_at - interval '24 hours' > registered_at
 union all
-select id, organization_id, 'escalation', due_at, due_at + interval '1 second' from requests
+select id, organization_id, 'escalation', 'review', due_at, due_at + interval '1 second' from requests
 where status in ('new', 'in_progress', 'waiting_for_requester') and paused_since is null and due_at < $1::timestamptz`;
 
 /** Rows whose references do not exist (must all be 0; the load ran without FK triggers). */

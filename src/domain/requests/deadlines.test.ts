@@ -5,9 +5,12 @@ import {
   deadlineBadge,
   DEFAULT_DEADLINE_POLICY,
   effectiveDueAt,
+  legalExtensionBlock,
   legalExtensionFor,
   legalTermsFor,
   reminderAt,
+  runningDeadlines,
+  runningDueAt,
   type DeadlinePolicy,
 } from './deadlines.ts';
 import { REQUEST_TYPES, type RequestType } from './taxonomy.ts';
@@ -158,16 +161,75 @@ describe('pausing while waiting for the requester', () => {
   });
 
   it('while paused only the legal deadline counts', () => {
-    expect(effectiveDueAt({ reviewDueAt: 10, legalDueAt: 20, pausedSince: 5 })).toBe(20);
-    expect(effectiveDueAt({ reviewDueAt: 10, legalDueAt: null, pausedSince: 5 })).toBeNull();
-    expect(effectiveDueAt({ reviewDueAt: 10, legalDueAt: 20, pausedSince: null })).toBe(10);
-    expect(effectiveDueAt({ reviewDueAt: 30, legalDueAt: 20, pausedSince: null })).toBe(20);
+    expect(effectiveDueAt({ reviewDueAt: 10, legalDueAt: 20, pausedSince: 5, legalMetAt: null })).toBe(20);
+    expect(effectiveDueAt({ reviewDueAt: 10, legalDueAt: null, pausedSince: 5, legalMetAt: null })).toBeNull();
+    expect(effectiveDueAt({ reviewDueAt: 10, legalDueAt: 20, pausedSince: null, legalMetAt: null })).toBe(10);
+    expect(effectiveDueAt({ reviewDueAt: 30, legalDueAt: 20, pausedSince: null, legalMetAt: null })).toBe(20);
+  });
+
+  it('review and legal deadlines run side by side, each to be reminded of and escalated', () => {
+    expect(runningDeadlines({ reviewDueAt: 10, legalDueAt: 20, pausedSince: null, legalMetAt: null })).toEqual([
+      { deadline: 'review', dueAt: 10 },
+      { deadline: 'legal', dueAt: 20 },
+    ]);
+    expect(runningDeadlines({ reviewDueAt: 30, legalDueAt: 20, pausedSince: null, legalMetAt: null })).toEqual([
+      { deadline: 'legal', dueAt: 20 },
+      { deadline: 'review', dueAt: 30 },
+    ]);
+    expect(runningDeadlines({ reviewDueAt: 10, legalDueAt: 20, pausedSince: 5, legalMetAt: null })).toEqual([
+      { deadline: 'legal', dueAt: 20 },
+    ]);
+    expect(runningDeadlines({ reviewDueAt: 10, legalDueAt: null, pausedSince: null, legalMetAt: null })).toEqual([
+      { deadline: 'review', dueAt: 10 },
+    ]);
+    // The same instant: one alert, for the legal deadline.
+    expect(runningDeadlines({ reviewDueAt: 20, legalDueAt: 20, pausedSince: null, legalMetAt: null })).toEqual([
+      { deadline: 'legal', dueAt: 20 },
+    ]);
+    expect(runningDueAt({ reviewDueAt: 10, legalDueAt: 20, pausedSince: null, legalMetAt: null }, 'legal')).toBe(20);
+    expect(runningDueAt({ reviewDueAt: 10, legalDueAt: 20, pausedSince: 5, legalMetAt: null }, 'review')).toBeNull();
+  });
+
+  it('a legal deadline met by an answer in time runs no more', () => {
+    expect(runningDeadlines({ reviewDueAt: 30, legalDueAt: 20, pausedSince: null, legalMetAt: 5 })).toEqual([
+      { deadline: 'review', dueAt: 30 },
+    ]);
+    expect(effectiveDueAt({ reviewDueAt: 30, legalDueAt: 20, pausedSince: 25, legalMetAt: 5 })).toBeNull();
+    expect(effectiveDueAt({ reviewDueAt: 30, legalDueAt: 20, pausedSince: null, legalMetAt: null })).toBe(20);
+  });
+
+  it('a reopened appeal whose legal deadline was met: the current deadline is the fresh review term', () => {
+    const registered = msk('2026-03-02', '10:00');
+    const reopenedAt = msk('2026-04-03', '10:00');
+    const met = computeDeadlines({
+      type: 'appeal_59fz',
+      policy: DEFAULT_DEADLINE_POLICY,
+      receivedAt: registered,
+      registeredAt: registered,
+      reviewStartAt: reopenedAt,
+      pauses: [],
+      clock,
+      legalMetAt: msk('2026-03-05', '10:00'),
+    });
+    expect([showMsk(met.legalDueAt!), showMsk(met.reviewDueAt), showMsk(met.dueAt)]).toEqual([
+      '2026-04-01 23:59:59.999',
+      '2026-04-10 23:59:59.999',
+      '2026-04-10 23:59:59.999',
+    ]);
+    expect(deadlines('appeal_59fz', registered, { reviewStart: reopenedAt }).dueAt).toBe(met.legalDueAt);
+  });
+
+  it('no extension of a legal term already met', () => {
+    const open = { type: 'appeal_59fz' as const, status: 'in_progress' as const, legalDueAt: 1, legalExtendedAt: null };
+    expect(legalExtensionBlock(open)).toBeNull();
+    expect(legalExtensionBlock({ ...open, legalMetAt: null })).toBeNull();
+    expect(legalExtensionBlock({ ...open, legalMetAt: 1 })).toBe('finished');
   });
 });
 
 describe('deadline badge', () => {
   const due = msk('2026-03-10', '23:59') + 59_999;
-  const base = { reviewDueAt: due, legalDueAt: null, pausedSince: null, finishedAt: null, dueSoonMs: 24 * HOUR };
+  const base = { reviewDueAt: due, legalDueAt: null, legalMetAt: null, pausedSince: null, finishedAt: null, dueSoonMs: 24 * HOUR };
 
   it.each([
     ['new', msk('2026-03-05', '10:00'), 'on_track'],
@@ -193,6 +255,22 @@ describe('deadline badge', () => {
     expect(deadlineBadge({ ...base, status: 'resolved', finishedAt: due - 1, now: due + 10 * DAY }).state).toBe('met');
     expect(deadlineBadge({ ...base, status: 'closed', finishedAt: due + 1, now: due + 10 * DAY }).state).toBe('missed');
     expect(deadlineBadge({ ...base, status: 'rejected', legalDueAt: due - DAY, finishedAt: due - 1, now: due }).state).toBe('missed');
+  });
+
+  it('leaves out a legal deadline met by an earlier answer (a reopened appeal), open or finished again', () => {
+    // 59-FZ appeal registered 2 March: legal answer due 1 April, answered 5 March, reopened 3 April.
+    const legal = msk('2026-04-01', '23:59') + 59_999;
+    const review = msk('2026-04-10', '23:59') + 59_999;
+    const reopened = { ...base, reviewDueAt: review, legalDueAt: legal, legalMetAt: msk('2026-03-05', '10:00') };
+    expect(deadlineBadge({ ...reopened, status: 'in_progress', now: msk('2026-04-03', '10:00') })).toMatchObject({
+      state: 'on_track',
+      dueAt: review,
+    });
+    expect(deadlineBadge({ ...reopened, status: 'resolved', finishedAt: msk('2026-04-08'), now: msk('2026-04-08') }).state).toBe('met');
+    // Not met (answered late): the legal deadline still counts.
+    const late = { ...reopened, legalMetAt: null };
+    expect(deadlineBadge({ ...late, status: 'in_progress', now: msk('2026-04-03', '10:00') }).state).toBe('overdue');
+    expect(deadlineBadge({ ...late, status: 'resolved', finishedAt: msk('2026-04-08'), now: msk('2026-04-08') }).state).toBe('missed');
   });
 
   it('reminds `lead` hours before the deadline', () => {

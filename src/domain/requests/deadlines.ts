@@ -18,7 +18,10 @@
  *   adds 2 days), time on working days only for working days (a wait over a weekend adds nothing
  *   for the weekend). A day term that moved ends at the end of the day it moved into (see
  *   `computeDeadlineWithPauses`). Legal deadlines never pause: the laws provide no suspension.
- * - Reopening starts a fresh review term from the reopening; legal deadlines stay.
+ * - Reopening starts a fresh review term from the reopening; legal deadlines stay, but a legal
+ *   deadline met by an answer in time (the first resolution on or before it, `legalMetAt`) is left
+ *   out of the current deadline, the overdue queue and the badge: the law asked for one answer in
+ *   its term and got it.
  * - Extension of the legal term, once, with the reason told to the requester: 59-FZ art. 12 part 2
  *   — by the head, in exceptional cases, by up to 30 days; 152-FZ art. 20 part 3 — by up to 5
  *   working days, with a reasoned notice. A 210-FZ complaint's term has no extension. The extended
@@ -90,14 +93,18 @@ export function legalExtensionFor(type: RequestType): Term | null {
 /** Why a request's legal answer term cannot be extended now. */
 export type LegalExtensionBlock = 'finished' | 'notAllowed' | 'done';
 
-/** Why the legal answer term of a request cannot be extended now (see the module comment), or null when it can. */
+/**
+ * Why the legal answer term of a request cannot be extended now (see the module comment), or null
+ * when it can. A term already met by an answer (a reopened request) needs no extension.
+ */
 export function legalExtensionBlock(request: {
   readonly type: RequestType;
   readonly status: RequestStatus;
   readonly legalDueAt: unknown;
   readonly legalExtendedAt: unknown;
+  readonly legalMetAt?: unknown;
 }): LegalExtensionBlock | null {
-  if (!isOpen(request.status)) return 'finished';
+  if (!isOpen(request.status) || (request.legalMetAt !== undefined && request.legalMetAt !== null)) return 'finished';
   if (request.legalDueAt === null || legalExtensionFor(request.type) === null) return 'notAllowed';
   if (request.legalExtendedAt !== null) return 'done';
   return null;
@@ -130,6 +137,8 @@ export interface DeadlineInput {
   readonly clock: BusinessClock;
   /** The legal answer term was extended (see {@link legalExtensionFor}); default false. */
   readonly legalTermExtended?: boolean;
+  /** When the legal deadline was met by an answer in time; null (default) while it was not. */
+  readonly legalMetAt?: number | null;
 }
 
 export interface Deadlines {
@@ -137,7 +146,10 @@ export interface Deadlines {
   readonly legalDueAt: number | null;
   readonly legalBasis: LegalBasis | null;
   readonly registrationDueAt: number | null;
-  /** The earliest of review and legal deadlines (ignoring an open pause; see {@link effectiveDueAt}). */
+  /**
+   * The earliest of review and legal deadlines, the legal one only while it is not met (ignoring an
+   * open pause; see {@link effectiveDueAt}).
+   */
   readonly dueAt: number;
 }
 
@@ -168,7 +180,7 @@ export function computeDeadlines(input: DeadlineInput): Deadlines {
     legalDueAt,
     legalBasis: legal?.basis ?? null,
     registrationDueAt,
-    dueAt: legalDueAt === null ? reviewDueAt : Math.min(reviewDueAt, legalDueAt),
+    dueAt: legalDueAt === null || (input.legalMetAt ?? null) !== null ? reviewDueAt : Math.min(reviewDueAt, legalDueAt),
   };
 }
 
@@ -177,15 +189,52 @@ export interface DeadlineState {
   readonly legalDueAt: number | null;
   /** Start of the open waiting period when the review clock is paused; null otherwise. */
   readonly pausedSince: number | null;
+  /**
+   * When the legal deadline was met by an answer in time (a reopened request): it counts no more.
+   * Null while it was not.
+   */
+  readonly legalMetAt: number | null;
+}
+
+/** The legal deadline while it counts: not met by an answer in time. */
+function openLegalDueAt(state: DeadlineState): number | null {
+  return (state.legalMetAt ?? null) === null ? state.legalDueAt : null;
+}
+
+/** Which deadline of a request: the review term of the regulation or the legal answer term. */
+export type DeadlineKind = 'review' | 'legal';
+
+export interface RunningDeadline {
+  readonly deadline: DeadlineKind;
+  readonly dueAt: number;
 }
 
 /**
- * The deadline that counts right now: the earliest of review and legal deadlines; while the
- * review clock is paused only the legal one (null when there is none: nothing can be breached).
+ * The deadlines running now, earliest first; each is reminded of and escalated on its own (a
+ * missed review deadline leaves the legal one to come). The review deadline runs unless its clock
+ * is paused; the legal one until it is met (the laws provide no suspension). When both fall on the same
+ * instant only the legal one is listed: one alert tells it all.
+ */
+export function runningDeadlines(state: DeadlineState): RunningDeadline[] {
+  const running: RunningDeadline[] = [];
+  const legalDueAt = openLegalDueAt(state);
+  if (legalDueAt !== null) running.push({ deadline: 'legal', dueAt: legalDueAt });
+  if (state.pausedSince === null && state.reviewDueAt !== legalDueAt) running.push({ deadline: 'review', dueAt: state.reviewDueAt });
+  return running.sort((a, b) => a.dueAt - b.dueAt);
+}
+
+/** When a deadline of the request falls if it is running now (see {@link runningDeadlines}), else null. */
+export function runningDueAt(state: DeadlineState, deadline: DeadlineKind): number | null {
+  return runningDeadlines(state).find((d) => d.deadline === deadline)?.dueAt ?? null;
+}
+
+/**
+ * The deadline that counts right now: the earliest of the running deadlines — review and legal;
+ * while the review clock is paused only the legal one (null when there is none: nothing can be
+ * breached).
  */
 export function effectiveDueAt(state: DeadlineState): number | null {
-  if (state.pausedSince !== null) return state.legalDueAt;
-  return state.legalDueAt === null ? state.reviewDueAt : Math.min(state.reviewDueAt, state.legalDueAt);
+  return runningDeadlines(state)[0]?.dueAt ?? null;
 }
 
 export type BadgeState = 'on_track' | 'due_soon' | 'overdue' | 'paused' | 'met' | 'missed';
@@ -210,11 +259,13 @@ export interface Badge {
 /**
  * The deadline badge of a request: on_track / due_soon (within the lead time) / overdue while
  * open; `paused` while waiting with the review clock stopped (unless a legal deadline is near or
- * passed); met / missed once resolved, closed or rejected.
+ * passed); met / missed once resolved, closed or rejected. A legal deadline met by an earlier answer
+ * (`legalMetAt`) is left out: a reopened request is judged by its fresh review term.
  */
 export function deadlineBadge(input: BadgeInput): Badge {
   if (!isOpen(input.status)) {
-    const dueAt = input.legalDueAt === null ? input.reviewDueAt : Math.min(input.reviewDueAt, input.legalDueAt);
+    const legalDueAt = openLegalDueAt(input);
+    const dueAt = legalDueAt === null ? input.reviewDueAt : Math.min(input.reviewDueAt, legalDueAt);
     const finished = input.finishedAt ?? input.now;
     return { state: finished <= dueAt ? 'met' : 'missed', dueAt, remainingMs: null };
   }

@@ -99,4 +99,33 @@ describe('deadlines extended by pauses', () => {
     const term = { amount: 4, unit: 'business_hours' as const };
     expect(computeDeadlineWithPauses(start, term, [before], { clock })).toBe(computeDeadline(start, term, { clock }));
   });
+  it('calendar days: a pause on the day the term was moved to counts, as for a term that ended on that day', () => {
+    // Registered on Sunday 5 April: 7 days end on Sunday 12 April, moved to Monday 13 April (art. 14).
+    // Registered on Monday 6 April: 7 days end on Monday 13 April. Same deadline, so a wait that
+    // starts on that Monday at 10:00 gives both back the 14 hours left: resumed Wednesday 12:00 →
+    // Thursday 01:59:59.999 → end of Thursday.
+    const sunday = msk('2026-04-05', '14:00');
+    const monday = msk('2026-04-06', '14:00');
+    for (const start of [sunday, monday]) {
+      expect(showMsk(computeDeadline(start, days(7), { clock }))).toBe('2026-04-13 23:59:59.999');
+      const onLastDay = { from: msk('2026-04-13', '10:00'), to: msk('2026-04-15', '12:00') };
+      expect(showMsk(computeDeadlineWithPauses(start, days(7), [onLastDay], { clock }))).toBe('2026-04-16 23:59:59.999');
+      const afterDeadline = { from: msk('2026-04-14', '00:00'), to: msk('2026-04-15', '12:00') };
+      expect(showMsk(computeDeadlineWithPauses(start, days(7), [afterDeadline], { clock }))).toBe('2026-04-13 23:59:59.999');
+    }
+    // A wait inside the term moves its raw end (art. 14 then applies): the Sunday term's 2 hours
+    // land on the Monday it was moved to anyway, the Monday term's move into Tuesday.
+    const twoHours = { from: msk('2026-04-09', '10:00'), to: msk('2026-04-09', '12:00') };
+    expect(showMsk(computeDeadlineWithPauses(sunday, days(7), [twoHours], { clock }))).toBe('2026-04-13 23:59:59.999');
+    expect(showMsk(computeDeadlineWithPauses(monday, days(7), [twoHours], { clock }))).toBe('2026-04-14 23:59:59.999');
+    // A second wait on the day the first one moved the term into counts as well (Tuesday 10:00 →
+    // Wednesday 12:00 gives back the 14 hours left of Tuesday).
+    const onTuesday = { from: msk('2026-04-14', '10:00'), to: msk('2026-04-15', '12:00') };
+    expect(showMsk(computeDeadlineWithPauses(monday, days(7), [twoHours, onTuesday], { clock }))).toBe('2026-04-16 23:59:59.999');
+    // Without the move (nonWorkingLastDay 'keep') the Sunday term ends on Sunday: a Monday pause is too late.
+    const onMonday = { from: msk('2026-04-13', '10:00'), to: msk('2026-04-15', '12:00') };
+    expect(showMsk(computeDeadlineWithPauses(sunday, days(7), [onMonday], { clock, nonWorkingLastDay: 'keep' }))).toBe(
+      '2026-04-12 23:59:59.999',
+    );
+  });
 });

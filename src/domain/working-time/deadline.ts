@@ -118,7 +118,10 @@ function solve(measure: Measure, start: number, need: number, pauses: readonly I
  * the pauses took out of the term, measured in the term's own unit: business time for
  * `business_hours`, time on working days for `working_days`, wall time for `calendar_days`. A day
  * term that moves ends at the end of the day it moved into (then the non-working-day rule applies):
- * a 2-hour pause can cost a whole day, never less than the pause.
+ * a 2-hour pause can cost a whole day, never less than the pause. A pause counts when it starts on
+ * or before the deadline in force, also after the term's own end: on the rest of the day the term
+ * moved into, or on the working day a term ending on a non-working day was moved to (see
+ * `solveDays`).
  */
 export function computeDeadlineWithPauses(
   registeredAtMs: number,
@@ -139,6 +142,42 @@ export function computeDeadlineWithPauses(
   }
   const measure = term.unit === 'working_days' ? workingDayMeasure(clock) : WALL_TIME;
   const base = endOfLocalDay(clock.zone, lastDay);
-  const moved = solve(measure, registeredAtMs, measure.between(registeredAtMs, base), pauses);
-  return endOfLocalDay(clock.zone, finalDay(clock, clock.zone.localDay(moved), rule));
+  return solveDays(clock, measure, rule, registeredAtMs, measure.between(registeredAtMs, base), pauses);
+}
+
+/** The end of the day `instant` falls on, after the non-working-day rule. */
+function dayEnd(clock: BusinessClock, instant: number, rule: NonWorkingLastDay): number {
+  return endOfLocalDay(clock.zone, finalDay(clock, clock.zone.localDay(instant), rule));
+}
+
+/**
+ * {@link solve} for a day term: `need` of the measure after `start`, then to the end of that day
+ * (and the non-working-day rule). A pause that starts after the term's own end but on or before
+ * the deadline then in force — the rest of the day the term ended in, or the working day it was
+ * moved to — still counts: the time left to that deadline when the wait began is given back after
+ * it. So a term ending on Sunday, moved to Monday, and a term ending on Monday move alike when a
+ * wait starts on that Monday.
+ */
+function solveDays(
+  clock: BusinessClock,
+  measure: Measure,
+  rule: NonWorkingLastDay,
+  start: number,
+  need: number,
+  pauses: readonly Interval[],
+): number {
+  let t = start;
+  let left = need;
+  for (const pause of mergeIntervals(pauses, start, Number.POSITIVE_INFINITY)) {
+    const available = measure.between(t, pause.from);
+    if (left <= available) {
+      const due = dayEnd(clock, measure.add(t, left), rule);
+      if (pause.from > due) break;
+      left = measure.between(pause.from, due);
+    } else {
+      left -= available;
+    }
+    t = pause.to;
+  }
+  return dayEnd(clock, measure.add(t, left), rule);
 }

@@ -115,8 +115,19 @@ export async function finishJobs(db: Executor, ids: readonly number[]): Promise<
 }
 
 /**
+ * Frees the dedupe key of a job that found nothing to do yet (e.g. a reminder of a request that is
+ * waiting for the requester): the job finishes as usual, and the same key enqueued again later —
+ * when the same deadline counts again — makes a new job instead of being skipped as a duplicate.
+ * Whatever the job would have sent must be made once by its handler (the requests' alerts table).
+ */
+export async function releaseDedupeKey(db: Executor, id: number): Promise<void> {
+  await db.updateTable('jobs').set({ dedupeKey: null }).where('id', '=', id).execute();
+}
+
+/**
  * Deletes up to `limit` jobs that finished or gave up before `before` (housekeeping); returns how
- * many. Their dedupe keys go with them: every key names one deadline or one slot, never reused.
+ * many. Their dedupe keys go with them: every key names one deadline or one slot, and a key is
+ * used again only after its job released it (`releaseDedupeKey`).
  */
 export async function deleteFinishedJobs(db: Executor, before: Date, limit: number): Promise<number> {
   const result = await db

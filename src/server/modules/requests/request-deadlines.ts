@@ -2,14 +2,26 @@
  * Deadlines on the server: the desk's working calendar (from the calendar module), the pure
  * deadline rules of domain/requests, and the durable jobs that remind and escalate.
  *
- * Jobs: a reminder `reminderLeadHours` before the deadline that counts now, an escalation right
- * after it, and an auto-close after the resolution. Each job carries the deadline it was made for
- * and its dedupe key contains it, so a deadline that moves (a pause, a new type, a reopening)
- * gets new jobs, and the old ones find a different deadline when they run and do nothing.
- * `request_deadline_alerts` records what was sent, so an alert goes out once per deadline even if
- * its job runs twice.
+ * Jobs: for each running deadline — the review deadline and the legal one, apart, so a missed
+ * review deadline still leaves the legal one reminded of and escalated — a reminder
+ * `reminderLeadHours` before it and an escalation right after it; and an auto-close after the
+ * resolution. Each job carries which deadline it is for and the instant it was made for, and its
+ * dedupe key contains both, so a deadline that moves (a pause, a new type, a reopening) gets new
+ * jobs, and the old ones find a different deadline when they run and do nothing (freeing their
+ * keys, should that deadline count again). `request_deadline_alerts` records what was sent, so an
+ * alert goes out once per deadline even if its job runs twice.
  */
-import { computeDeadlines, effectiveDueAt, reminderAt, autoCloseAt, type Deadlines } from '../../../domain/requests/deadlines.ts';
+import {
+  autoCloseAt,
+  computeDeadlines,
+  effectiveDueAt,
+  reminderAt,
+  runningDeadlines,
+  runningDueAt,
+  type DeadlineKind,
+  type Deadlines,
+  type DeadlineState,
+} from '../../../domain/requests/deadlines.ts';
 import { isOpen } from '../../../domain/requests/lifecycle.ts';
 import { createBusinessClock, defaultBusinessHours, type BusinessClock, type WorkCalendar } from '../../../domain/working-time/index.ts';
 import type { Executor } from '../../db/database.ts';
@@ -61,9 +73,9 @@ function clockOf({ calendar, timeZone, weekKind }: OrganizationCalendar): Busine
 /**
  * What a request's deadlines are computed from: its row, or the row with the change at hand (a new
  * type, a reopening's review start, an extension). `legalExtendedAt` keeps an extended legal term
- * extended in every later computation.
+ * extended in every later computation; `legalMetAt` leaves a met legal deadline out of `dueAt`.
  */
-export type DeadlineBasis = Pick<RequestRow, 'type' | 'receivedAt' | 'registeredAt' | 'reviewStartAt' | 'legalExtendedAt'>;
+export type DeadlineBasis = Pick<RequestRow, 'type' | 'receivedAt' | 'registeredAt' | 'reviewStartAt' | 'legalExtendedAt' | 'legalMetAt'>;
 
 /**
  * Every deadline of a request under its desk's policy, with the closed waiting periods. `clock`:
@@ -90,6 +102,7 @@ export async function deadlinesFor(
     pauses,
     clock,
     legalTermExtended: basis.legalExtendedAt !== null,
+    legalMetAt: basis.legalMetAt?.getTime() ?? null,
   });
 }
 
@@ -104,63 +117,90 @@ export function deadlineColumns(d: Deadlines) {
   };
 }
 
-/** The deadline that counts now for a stored request (null while paused without a legal deadline). */
-export function currentDueAt(request: Pick<RequestRow, 'reviewDueAt' | 'legalDueAt' | 'pausedSince'>): number | null {
-  return effectiveDueAt({
+/**
+ * What the deadline rules read of a stored request. `legalMetAt` may be absent only where no legal
+ * deadline can have been met yet (a request being registered).
+ */
+export type DeadlineRow = Pick<RequestRow, 'reviewDueAt' | 'legalDueAt' | 'pausedSince'> & Partial<Pick<RequestRow, 'legalMetAt'>>;
+
+function stateOf(request: DeadlineRow): DeadlineState {
+  return {
     reviewDueAt: request.reviewDueAt.getTime(),
     legalDueAt: request.legalDueAt?.getTime() ?? null,
     pausedSince: request.pausedSince?.getTime() ?? null,
-  });
-}
-
-export function reminderKey(requestId: string, dueAt: number, leadHours: number): string {
-  return `${REMINDER_JOB}:${requestId}:${dueAt}:${leadHours}`;
-}
-
-export function escalationKey(requestId: string, dueAt: number): string {
-  return `${ESCALATION_JOB}:${requestId}:${dueAt}`;
+    legalMetAt: request.legalMetAt?.getTime() ?? null,
+  };
 }
 
 /**
- * Enqueues the reminder and the escalation for the deadline that counts now (in the caller's
- * transaction, one statement). Idempotent: the dedupe keys make a second call for the same
- * deadline a no-op.
+ * When resolving `request` at `now` meets its legal deadline: the first resolution on or before
+ * it. Null when there is none to meet, it was met already, or it has passed.
+ */
+export function legalMetBy(request: Pick<RequestRow, 'legalDueAt' | 'legalMetAt'>, now: Date): Date | null {
+  if (request.legalDueAt === null || request.legalMetAt !== null) return null;
+  return now.getTime() <= request.legalDueAt.getTime() ? now : null;
+}
+
+/** The deadline that counts now for a stored request (null while paused without a legal deadline still to meet). */
+export function currentDueAt(request: DeadlineRow): number | null {
+  return effectiveDueAt(stateOf(request));
+}
+
+/** When the request's review or legal deadline falls, if it is running now (see `runningDeadlines`); else null. */
+export function runningDueAtOf(request: DeadlineRow, deadline: DeadlineKind): number | null {
+  return runningDueAt(stateOf(request), deadline);
+}
+
+export function reminderKey(requestId: string, deadline: DeadlineKind, dueAt: number, leadHours: number): string {
+  return `${REMINDER_JOB}:${requestId}:${dueAt}:${deadline}:${leadHours}`;
+}
+
+export function escalationKey(requestId: string, deadline: DeadlineKind, dueAt: number): string {
+  return `${ESCALATION_JOB}:${requestId}:${dueAt}:${deadline}`;
+}
+
+/**
+ * Enqueues the reminder and the escalation of each running deadline (in the caller's transaction,
+ * one statement). Idempotent: the dedupe keys make a second call for the same deadlines a no-op.
  */
 export async function scheduleDeadlineJobs(db: Executor, request: RequestRow, policy: DeskPolicy, now: Date): Promise<void> {
   await enqueueJobs(db, deadlineJobs(request, policy, now));
 }
 
-/** The reminder and escalation jobs for the deadline that counts now (none for a closed or paused request). */
+/**
+ * The reminder and escalation jobs of each deadline running now — the review deadline and the
+ * legal one, apart (none for a closed request; only the legal one's while the review clock is
+ * paused). A reminder only before its deadline; an escalation one millisecond after it.
+ */
 export function deadlineJobs(
-  request: Pick<RequestRow, 'id' | 'organizationId' | 'status' | 'reviewDueAt' | 'legalDueAt' | 'pausedSince'>,
+  request: Pick<RequestRow, 'id' | 'organizationId' | 'status'> & DeadlineRow,
   policy: DeskPolicy,
   now: Date,
 ): NewJob[] {
   if (!isOpen(request.status)) return [];
-  const dueAt = currentDueAt(request);
-  if (dueAt === null) return [];
-  const payload = { requestId: request.id, dueAt: new Date(dueAt).toISOString() };
-  const remindAt = reminderAt(dueAt, policy.reminderLeadHours);
   const jobs: NewJob[] = [];
-  if (dueAt > now.getTime()) {
+  for (const { deadline, dueAt } of runningDeadlines(stateOf(request))) {
+    const payload = { requestId: request.id, deadline, dueAt: new Date(dueAt).toISOString() };
+    if (dueAt > now.getTime()) {
+      jobs.push({
+        kind: REMINDER_JOB,
+        payload: { ...payload, leadHours: policy.reminderLeadHours },
+        organizationId: request.organizationId,
+        dedupeKey: reminderKey(request.id, deadline, dueAt, policy.reminderLeadHours),
+        runAt: new Date(Math.max(reminderAt(dueAt, policy.reminderLeadHours), now.getTime())),
+        maxAttempts: JOB_ATTEMPTS,
+      });
+    }
     jobs.push({
-      kind: REMINDER_JOB,
-      payload: { ...payload, leadHours: policy.reminderLeadHours },
+      kind: ESCALATION_JOB,
+      payload,
       organizationId: request.organizationId,
-      dedupeKey: reminderKey(request.id, dueAt, policy.reminderLeadHours),
-      runAt: new Date(Math.max(remindAt, now.getTime())),
+      dedupeKey: escalationKey(request.id, deadline, dueAt),
+      // One millisecond after the deadline: it is breached only once it has passed.
+      runAt: new Date(Math.max(dueAt + 1, now.getTime())),
       maxAttempts: JOB_ATTEMPTS,
     });
   }
-  jobs.push({
-    kind: ESCALATION_JOB,
-    payload,
-    organizationId: request.organizationId,
-    dedupeKey: escalationKey(request.id, dueAt),
-    // One millisecond after the deadline: it is breached only once it has passed.
-    runAt: new Date(Math.max(dueAt + 1, now.getTime())),
-    maxAttempts: JOB_ATTEMPTS,
-  });
   return jobs;
 }
 

@@ -1,28 +1,32 @@
 /**
  * Durable jobs of the request engine (registered in jobs/registry.ts):
- * - `requests.reminder` — before the deadline, tells the assignee (or every consultant when
- *   nobody is assigned): in-app notification + e-mail;
- * - `requests.escalation` — once the deadline has passed, tells the head(s): in-app
- *   notification + e-mail; the request is in the overdue queue from then on;
+ * - `requests.reminder` — before a deadline (the review one or the legal one: each has its own
+ *   jobs), tells the assignee (or every consultant when nobody is assigned): in-app notification
+ *   + e-mail;
+ * - `requests.escalation` — once a deadline has passed, tells the head(s): in-app notification +
+ *   e-mail; the request is in the overdue queue from then on;
  * - `requests.auto_close` — closes a request left resolved for the desk's period.
- * Each handler re-reads the request under its row lock and acts only if the job is still about
- * the deadline that counts now (a moved deadline has its own jobs); `request_deadline_alerts`
- * makes each alert happen once per deadline, whatever runs the job twice. A job that finds itself
+ * Each handler re-reads the request under its row lock and acts only if its deadline is still
+ * running at the instant the job was made for (a moved deadline has its own jobs); one that finds it does not
+ * (paused, moved, finished) frees its dedupe key, so that the same deadline, counting again after
+ * a wait that left it unchanged, gets a new job. `request_deadline_alerts` makes each alert happen
+ * once per deadline, whatever runs the job twice. A job that finds itself
  * early by the application clock fails softly and is retried by the runner.
  */
-import { autoCloseAt, reminderAt } from '../../../domain/requests/deadlines.ts';
+import { autoCloseAt, reminderAt, type DeadlineKind } from '../../../domain/requests/deadlines.ts';
 import { isOpen } from '../../../domain/requests/lifecycle.ts';
 import type { Executor } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
-import type { ClaimedJob } from '../../jobs/jobs.repository.ts';
+import { releaseDedupeKey, type ClaimedJob } from '../../jobs/jobs.repository.ts';
 import type { JobRunner } from '../../jobs/runner.ts';
 import { eventActor } from './request-access.ts';
 import { systemContext } from '../../http/actor.ts';
-import { AUTO_CLOSE_JOB, currentDueAt, ESCALATION_JOB, REMINDER_JOB } from './request-deadlines.ts';
+import { AUTO_CLOSE_JOB, ESCALATION_JOB, REMINDER_JOB, runningDueAtOf } from './request-deadlines.ts';
 import { notifyStaff, usersOfRole, workersToTell } from './request-notify.ts';
 import { applyTransition } from './request-transitions.ts';
 import { loadDesk } from './desk.service.ts';
 import * as repo from './requests.repository.ts';
+import type { RequestRow } from './requests.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
 /** Thrown when the application clock says the job is early; the runner retries it later. */
@@ -33,28 +37,48 @@ export class NotDueYetError extends Error {
   }
 }
 
-function payloadOf(job: ClaimedJob): { requestId: string; dueAt: number } {
-  return { requestId: String(job.payload.requestId), dueAt: Date.parse(String(job.payload.dueAt)) };
+interface AlertPayload {
+  requestId: string;
+  /** Absent from the jobs made before deadlines were told apart: they were for the earliest one. */
+  deadline: DeadlineKind | null;
+  dueAt: number;
+}
+
+function payloadOf(job: ClaimedJob): AlertPayload {
+  const deadline = job.payload.deadline === 'review' || job.payload.deadline === 'legal' ? job.payload.deadline : null;
+  return { requestId: String(job.payload.requestId), deadline, dueAt: Date.parse(String(job.payload.dueAt)) };
+}
+
+/** The request as an alert about one of its deadlines tells it: with that deadline as the one that counts. */
+function aboutDeadline(row: RequestRow, dueAt: number): RequestRow {
+  return { ...row, reviewDueAt: new Date(dueAt), legalDueAt: null, pausedSince: null };
 }
 
 async function deadlineAlert(deps: Deps, job: ClaimedJob, kind: 'reminder' | 'escalation'): Promise<void> {
-  const { requestId, dueAt } = payloadOf(job);
+  const payload = payloadOf(job);
+  const { requestId, dueAt } = payload;
   await deps.db.transaction().execute(async (tx: Executor) => {
     const row = await repo.lockRequest(tx, requestId);
-    if (!row || !isOpen(row.status) || currentDueAt(row) !== dueAt) return; // finished, paused or moved
+    if (!row) return;
+    const deadline = payload.deadline ?? (row.legalDueAt?.getTime() === dueAt ? 'legal' : 'review');
+    // Finished, paused or moved: nothing to do now, but the same deadline may count again (the wait
+    // ends and leaves it where it was), and then its rescheduled job must not be a duplicate of this one.
+    if (!isOpen(row.status) || runningDueAtOf(row, deadline) !== dueAt) return releaseDedupeKey(tx, job.id);
     const desk = await loadDesk(tx, row.organizationId);
     const now = deps.clock.now().getTime();
     if (kind === 'reminder') {
       const leadHours = Number(job.payload.leadHours ?? desk.policy.reminderLeadHours);
-      if (leadHours !== desk.policy.reminderLeadHours) return; // the lead time changed: a newer job reminds
+      // The lead time changed: a newer job reminds (and this one may, should it change back).
+      if (leadHours !== desk.policy.reminderLeadHours) return releaseDedupeKey(tx, job.id);
       if (now < reminderAt(dueAt, leadHours)) throw new NotDueYetError(reminderAt(dueAt, leadHours));
       if (now > dueAt) return; // too late to remind: the escalation takes over
     } else if (now <= dueAt) {
       throw new NotDueYetError(dueAt + 1);
     }
-    if (!(await repo.insertAlert(tx, { requestId, organizationId: row.organizationId, kind, dueAt: new Date(dueAt) }))) return;
+    if (!(await repo.insertAlert(tx, { requestId, organizationId: row.organizationId, kind, deadline, dueAt: new Date(dueAt) }))) return;
     const recipients = kind === 'reminder' ? await workersToTell(tx, row) : await usersOfRole(tx, row.organizationId, ['head']);
-    const outboxIds = await notifyStaff(tx, deps, row, desk, kind, recipients);
+    const outboxIds = await notifyStaff(tx, deps, aboutDeadline(row, dueAt), desk, kind, recipients);
+    const due = new Date(dueAt).toISOString();
     await repo.insertEvent(tx, {
       requestId,
       organizationId: row.organizationId,
@@ -62,7 +86,7 @@ async function deadlineAlert(deps: Deps, job: ClaimedJob, kind: 'reminder' | 'es
       ...eventActor(systemContext(), 'system'),
       body: null,
       visibility: 'internal',
-      metadata: { dueAt: new Date(dueAt).toISOString(), recipients: recipients.map((r) => r.fullName), outboxIds },
+      metadata: { deadline, dueAt: due, recipients: recipients.map((r) => r.fullName), outboxIds },
       createdAt: deps.clock.now(),
     });
     await recordAudit(tx, systemContext(), {
@@ -70,7 +94,7 @@ async function deadlineAlert(deps: Deps, job: ClaimedJob, kind: 'reminder' | 'es
       action: kind === 'reminder' ? 'request.reminder' : 'request.escalation',
       entityType: 'request',
       entityId: requestId,
-      after: { dueAt: new Date(dueAt).toISOString(), recipients: recipients.map((r) => r.id) },
+      after: { deadline, dueAt: due, recipients: recipients.map((r) => r.id) },
     });
   });
 }

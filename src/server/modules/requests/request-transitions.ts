@@ -4,7 +4,7 @@
  * assignment, and re-classification. Each writes a timeline event and an audit row, recomputes
  * deadlines when they move, reschedules deadline jobs and tells the people concerned.
  */
-import { legalExtensionBlock } from '../../../domain/requests/deadlines.ts';
+import { legalExtensionBlock, legalTermsFor } from '../../../domain/requests/deadlines.ts';
 import { countsAsFirstResponse, isOpen, transition, type ActorKind, type LifecycleAction } from '../../../domain/requests/lifecycle.ts';
 import type { Channel, RejectReason, RequestType, RequesterKind } from '../../../domain/requests/taxonomy.ts';
 import type { Executor } from '../../db/database.ts';
@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { usableCategory } from './desk.service.ts';
 import { eventActor, invalidTransition, type Loaded } from './request-access.ts';
 import { storeFiles, type CheckedFile } from './request-attachments.ts';
-import { currentDueAt, deadlineColumns, deadlinesFor, scheduleAutoClose, scheduleDeadlineJobs } from './request-deadlines.ts';
+import { currentDueAt, deadlineColumns, deadlinesFor, legalMetBy, scheduleAutoClose, scheduleDeadlineJobs } from './request-deadlines.ts';
 import { mailRequester, notifyStaff, userRecipient, workersToTell, type RequesterTemplate } from './request-notify.ts';
 import { assertAssignable } from './request-register.ts';
 import * as repo from './requests.repository.ts';
@@ -77,12 +77,20 @@ export async function applyTransition(
     Object.assign(patch, { reviewStartAt: now, resolvedAt: null, closedAt: null, resolution: null });
     recompute = true;
   }
+  // The first answer on or before the legal deadline meets it for good: a reopening after the
+  // deadline is judged by its fresh review term (the deadline that counts is then the review one).
+  const legalMetAt = to === 'resolved' ? legalMetBy(row, now) : null;
   if (to === 'resolved') Object.assign(patch, { resolvedAt: now, resolution: body });
+  if (legalMetAt) Object.assign(patch, { legalMetAt, dueAt: row.reviewDueAt });
   if (to === 'closed') patch.closedAt = now;
   if (to === 'rejected') Object.assign(patch, { rejectedAt: now, rejectReason: input.reason ?? null, rejectComment: body });
   if (!row.firstResponseAt && countsAsFirstResponse(input.action, actor)) patch.firstResponseAt = now;
   if (recompute) {
-    const basis = { ...row, reviewStartAt: (patch.reviewStartAt as Date | undefined) ?? row.reviewStartAt };
+    const basis = {
+      ...row,
+      reviewStartAt: (patch.reviewStartAt as Date | undefined) ?? row.reviewStartAt,
+      legalMetAt: legalMetAt ?? row.legalMetAt,
+    };
     Object.assign(patch, deadlineColumns(await deadlinesFor(deps, db, policy, basis, row.id)));
   }
   const updated = await repo.updateRequest(db, row.id, patch);
@@ -126,6 +134,7 @@ export async function applyTransition(
       action: input.action,
       reason: input.reason ?? null,
       dueAt: updated.dueAt,
+      ...(legalMetAt ? { legalMetAt } : {}),
       eventId: event.id,
       attachments: input.files?.length ?? 0,
     },
@@ -133,7 +142,11 @@ export async function applyTransition(
   return updated;
 }
 
-/** When the deadline that counts has moved: a note on the timeline, and the deadline jobs for the new one. */
+/**
+ * After deadlines may have moved: a note on the timeline when the deadline that counts has, and
+ * the jobs of every running deadline (a legal deadline may move behind a missed review one; the
+ * dedupe keys make this a no-op when nothing moved).
+ */
 async function followMovedDeadline(
   db: Executor,
   ctx: RequestContext,
@@ -142,9 +155,8 @@ async function followMovedDeadline(
   policy: Loaded['desk']['policy'],
   now: Date,
 ): Promise<void> {
-  if (currentDueAt(after) === currentDueAt(before)) return;
-  await deadlineChanged(db, ctx, before, after, now);
-  await scheduleDeadlineJobs(db, after, policy, now);
+  if (currentDueAt(after) !== currentDueAt(before)) await deadlineChanged(db, ctx, before, after, now);
+  if (isOpen(after.status)) await scheduleDeadlineJobs(db, after, policy, now);
 }
 
 async function deadlineChanged(db: Executor, ctx: RequestContext, before: RequestRow, after: RequestRow, now: Date): Promise<void> {
@@ -248,7 +260,10 @@ export interface ClassificationPatch {
   childClass?: string | null | undefined;
 }
 
-/** Changes category, type and the like; a new type recomputes the deadlines (registration and pauses kept). */
+/**
+ * Changes category, type and the like; a new type recomputes the deadlines (registration and
+ * pauses kept; a new law's term starts unextended, see `retypedDeadlines`).
+ */
 export async function classify(
   db: Executor,
   deps: Deps,
@@ -268,9 +283,7 @@ export async function classify(
   if (patch.childClass !== undefined && (patch.childClass?.trim() || null) !== row.childClass)
     changes.childClass = patch.childClass?.trim() || null;
   if (Object.keys(changes).length === 0) return row;
-  if (changes.type) {
-    Object.assign(changes, deadlineColumns(await deadlinesFor(deps, db, desk.policy, { ...row, type: changes.type }, row.id)));
-  }
+  if (changes.type) Object.assign(changes, await retypedDeadlines(deps, db, loaded, changes.type));
   const updated = await repo.updateRequest(db, row.id, { ...changes, updatedAt: now });
   const before = Object.fromEntries(Object.keys(changes).map((key) => [key, row[key as keyof RequestRow]]));
   const after = Object.fromEntries(Object.keys(changes).map((key) => [key, updated[key as keyof RequestRow]]));
@@ -294,6 +307,28 @@ export async function classify(
     after,
   });
   return updated;
+}
+
+/**
+ * The deadline columns of the request under a new type (registration and pauses kept). When the
+ * type falls under another law (or none), what was done under the old law's term goes with it: its
+ * extension (59-FZ art. 12 and 152-FZ art. 20 each allow their own, once) and its being met —
+ * the new law's term is met by the earliest answer on record only if that came on or before it.
+ * The changed columns are in the caller's audit row and timeline event.
+ */
+async function retypedDeadlines(deps: Deps, db: Executor, loaded: Loaded, type: RequestType): Promise<RequestPatch> {
+  const { row, desk } = loaded;
+  const lawChanged = (legalTermsFor(type)?.basis ?? null) !== row.legalBasis;
+  if (!lawChanged) return deadlineColumns(await deadlinesFor(deps, db, desk.policy, { ...row, type }, row.id));
+  const fresh = await deadlinesFor(deps, db, desk.policy, { ...row, type, legalExtendedAt: null, legalMetAt: null }, row.id);
+  // The earliest answer on record: the one that met the old law's term, or the resolution standing.
+  const answers = [row.legalMetAt, row.status === 'resolved' || row.status === 'closed' ? row.resolvedAt : null];
+  const answered = answers.reduce<Date | null>((first, at) => (at && (!first || at < first) ? at : first), null);
+  const legalMetAt = answered && fresh.legalDueAt !== null && answered.getTime() <= fresh.legalDueAt ? answered : null;
+  const columns: RequestPatch = deadlineColumns(legalMetAt ? { ...fresh, dueAt: fresh.reviewDueAt } : fresh);
+  if (row.legalExtendedAt !== null) columns.legalExtendedAt = null;
+  if ((row.legalMetAt?.getTime() ?? null) !== (legalMetAt?.getTime() ?? null)) columns.legalMetAt = legalMetAt;
+  return columns;
 }
 
 /**

@@ -20,7 +20,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 export function badgeOf(
-  row: Pick<RequestRow, 'status' | 'reviewDueAt' | 'legalDueAt' | 'pausedSince' | 'resolvedAt' | 'rejectedAt'>,
+  row: Pick<RequestRow, 'status' | 'reviewDueAt' | 'legalDueAt' | 'legalMetAt' | 'pausedSince' | 'resolvedAt' | 'rejectedAt'>,
   policy: Pick<DeskPolicy, 'reminderLeadHours'>,
   now: Date,
 ): Badge {
@@ -28,6 +28,7 @@ export function badgeOf(
     status: row.status,
     reviewDueAt: row.reviewDueAt.getTime(),
     legalDueAt: row.legalDueAt?.getTime() ?? null,
+    legalMetAt: row.legalMetAt?.getTime() ?? null,
     pausedSince: row.pausedSince?.getTime() ?? null,
     finishedAt: (row.resolvedAt ?? row.rejectedAt)?.getTime() ?? null,
     now: now.getTime(),

@@ -4,6 +4,7 @@
  * per deadline — running the jobs twice, re-enqueuing them, or two runners at once change nothing —
  * and a deadline that moves leaves its old jobs without effect.
  */
+import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobRunner } from '../../jobs/runner.ts';
@@ -66,7 +67,13 @@ async function notices(userId: string, kind: string) {
 }
 
 async function alerts(requestId: string) {
-  return t.db.db.selectFrom('requestDeadlineAlerts').select(['kind', 'dueAt']).where('requestId', '=', requestId).orderBy('kind').execute();
+  return t.db.db
+    .selectFrom('requestDeadlineAlerts')
+    .select(['kind', 'deadline', 'dueAt'])
+    .where('requestId', '=', requestId)
+    .orderBy('kind')
+    .orderBy('dueAt')
+    .execute();
 }
 
 describe('reminder and escalation', () => {
@@ -168,6 +175,151 @@ describe('reminder and escalation', () => {
   });
 });
 
+describe('review and legal deadlines', () => {
+  it('a 59-FZ appeal: the review deadline and the legal one each get their reminder and escalation, once', async () => {
+    clock.set('2026-03-02T07:00:00Z'); // Monday 10:00
+    const desk = await newDesk();
+    const request = await intake(await as(desk.consultant), { type: 'appeal_59fz' });
+    const detail = (await (await as(desk.consultant)).get(`/api/requests/${request.id}`)).json();
+    expect(detail.deadlines).toMatchObject({ reviewDueAt: '2026-03-10T20:59:59.999Z', legalDueAt: '2026-04-01T20:59:59.999Z' });
+    const steps: Array<[string, string[]]> = [
+      ['2026-03-10T06:00:00Z', ['reminder review 2026-03-10T20:59:59.999Z']],
+      ['2026-03-11T06:00:00Z', ['escalation review 2026-03-10T20:59:59.999Z']],
+      ['2026-04-01T06:00:00Z', ['reminder legal 2026-04-01T20:59:59.999Z']],
+      ['2026-04-01T20:59:59.999Z', []], // the last millisecond of the legal term is still in time
+      ['2026-04-02T06:00:00Z', ['escalation legal 2026-04-01T20:59:59.999Z']],
+      ['2026-04-10T06:00:00Z', []],
+    ];
+    const seen: string[] = [];
+    for (const [at, expected] of steps) {
+      clock.set(at);
+      await runJobs();
+      const now = (await alerts(request.id)).map((a) => `${a.kind} ${a.deadline} ${a.dueAt.toISOString()}`);
+      expect(now.filter((a) => !seen.includes(a)).sort(), at).toEqual(expected);
+      seen.push(...now.filter((a) => !seen.includes(a)));
+    }
+    expect(await notices(desk.consultant.id, 'request.reminder')).toEqual([
+      { title: `Срок по обращению ${request.number} истекает 10.03.2026 23:59`, link: `/requests/${request.id}` },
+      { title: `Срок по обращению ${request.number} истекает 01.04.2026 23:59`, link: `/requests/${request.id}` },
+    ]);
+    expect(await notices(desk.head.id, 'request.escalation')).toHaveLength(2);
+    const legalEscalation = await smtp.waitFor(
+      (m) => m.subject === `Просрочено обращение ${request.number}` && (m.text ?? '').includes('01.04.2026 23:59'),
+    );
+    expect(legalEscalation.to && 'text' in legalEscalation.to ? legalEscalation.to.text : '').toContain(desk.head.email);
+    const timeline = (await (await as(desk.head)).get(`/api/requests/${request.id}`)).json().timeline;
+    expect(
+      timeline
+        .filter((e: { type: string }) => e.type === 'reminder_sent' || e.type === 'escalated')
+        .map((e: { type: string; metadata: { deadline: string; dueAt: string } }) => [e.type, e.metadata.deadline, e.metadata.dueAt]),
+    ).toEqual([
+      ['reminder_sent', 'review', '2026-03-10T20:59:59.999Z'],
+      ['escalated', 'review', '2026-03-10T20:59:59.999Z'],
+      ['reminder_sent', 'legal', '2026-04-01T20:59:59.999Z'],
+      ['escalated', 'legal', '2026-04-01T20:59:59.999Z'],
+    ]);
+  });
+
+  it('the legal deadline’s jobs wait out a pause of the review clock; an answer in time silences both', async () => {
+    clock.set('2026-03-02T07:00:00Z');
+    const desk = await newDesk();
+    const consultant = await as(desk.consultant);
+    const request = await intake(consultant, { type: 'pd_request_152fz' }); // 10 working days: due 17 March
+    await consultant.post(`/api/requests/${request.id}/transitions`, { action: 'request_clarification', body: 'Какие данные нужны?' });
+    clock.set('2026-03-17T06:00:00Z'); // waiting: the review clock stands, the legal one runs
+    await runJobs();
+    expect((await alerts(request.id)).map((a) => `${a.kind} ${a.deadline}`)).toEqual(['reminder legal']);
+    await (await as(desk.consultant)).post(`/api/requests/${request.id}/transitions`, { action: 'resolve', body: 'Ответ направлен.' });
+    clock.set('2026-04-01T06:00:00Z');
+    await runJobs();
+    expect((await alerts(request.id)).map((a) => `${a.kind} ${a.deadline}`)).toEqual(['reminder legal']);
+  });
+});
+
+describe('a legal deadline met by an answer in time', () => {
+  it('stays met when the appeal is reopened after it: no breach, no escalation, not overdue', async () => {
+    clock.set('2026-03-02T07:00:00Z'); // Monday: legal answer due Wednesday 1 April
+    const desk = await newDesk();
+    const request = await intake(await as(desk.consultant), { type: 'appeal_59fz' });
+    clock.set('2026-03-05T07:00:00Z');
+    const resolved = await (
+      await as(desk.consultant)
+    ).post(`/api/requests/${request.id}/transitions`, {
+      action: 'resolve',
+      body: 'Оценка исправлена.',
+    });
+    expect(resolved.statusCode).toBe(200);
+    const legalMet = () =>
+      t.db.db.selectFrom('requests').select(['legalMetAt', 'dueAt']).where('id', '=', request.id).executeTakeFirstOrThrow();
+    expect((await legalMet()).legalMetAt?.toISOString()).toBe('2026-03-05T07:00:00.000Z');
+    const audit = await t.db.db
+      .selectFrom('auditLog')
+      .select('after')
+      .where('entityId', '=', request.id)
+      .where('action', '=', 'request.transition')
+      .executeTakeFirstOrThrow();
+    expect(audit.after).toMatchObject({ status: 'resolved', legalMetAt: '2026-03-05T07:00:00.000Z' });
+
+    clock.set('2026-04-03T07:00:00Z'); // Friday, after the legal deadline: the parent writes again
+    const reopened = await (await as(desk.consultant)).post(`/api/requests/${request.id}/transitions`, { action: 'reopen' });
+    expect(reopened.json().deadlines).toMatchObject({
+      legalDueAt: '2026-04-01T20:59:59.999Z',
+      reviewDueAt: '2026-04-10T20:59:59.999Z',
+      dueAt: '2026-04-10T20:59:59.999Z',
+      legalExtensible: false,
+    });
+    expect(reopened.json().deadlines.badge).toMatchObject({ state: 'on_track', dueAt: '2026-04-10T20:59:59.999Z' });
+    await runJobs();
+    expect(await alerts(request.id)).toEqual([]);
+    const head = await as(desk.head);
+    expect((await head.get('/api/requests?view=overdue')).json().items).toEqual([]);
+    expect((await head.get('/api/requests/counts')).json()).toMatchObject({ overdue: 0 });
+
+    clock.set('2026-04-08T07:00:00Z');
+    await (await as(desk.consultant)).post(`/api/requests/${request.id}/transitions`, { action: 'resolve', body: 'Ответ дополнен.' });
+    expect((await legalMet()).legalMetAt?.toISOString()).toBe('2026-03-05T07:00:00.000Z'); // the first answer in time
+    const answered = (await (await as(desk.consultant)).get(`/api/requests/${request.id}`)).json();
+    expect(answered.deadlines.badge.state).toBe('met'); // against the fresh review term, not the met legal one
+    clock.set('2026-04-12T07:00:00Z');
+    await runJobs();
+    expect(await alerts(request.id)).toEqual([]);
+    expect(await notices(desk.head.id, 'request.escalation')).toEqual([]);
+  });
+
+  it('an answer while waiting for the requester meets it too (the wait closes in the same change)', async () => {
+    clock.set('2026-03-02T07:00:00Z');
+    const desk = await newDesk();
+    const consultant = await as(desk.consultant);
+    const request = await intake(consultant, { type: 'appeal_59fz' });
+    await consultant.post(`/api/requests/${request.id}/transitions`, { action: 'request_clarification', body: 'Какой предмет?' });
+    clock.set('2026-03-30T07:00:00Z'); // the 28-day wait moves the review deadline past the legal one (1 April)
+    await (await as(desk.consultant)).post(`/api/requests/${request.id}/transitions`, { action: 'resolve', body: 'Ответ дан.' });
+    const row = await t.db.db
+      .selectFrom('requests')
+      .select(['legalMetAt', 'dueAt', 'reviewDueAt'])
+      .where('id', '=', request.id)
+      .executeTakeFirstOrThrow();
+    expect(row.legalMetAt?.toISOString()).toBe('2026-03-30T07:00:00.000Z');
+    expect(row.reviewDueAt.toISOString()).toBe('2026-04-06T20:59:59.999Z'); // 9 March + 28 days
+    expect(row.dueAt).toEqual(row.reviewDueAt);
+  });
+
+  it('an answer after the legal deadline does not meet it: a reopening still counts it as missed', async () => {
+    clock.set('2026-03-02T07:00:00Z');
+    const desk = await newDesk();
+    const request = await intake(await as(desk.consultant), { type: 'appeal_59fz' });
+    clock.set('2026-04-02T07:00:00Z'); // a day late
+    await (await as(desk.consultant)).post(`/api/requests/${request.id}/transitions`, { action: 'resolve', body: 'Ответ дан.' });
+    const row = await t.db.db.selectFrom('requests').select('legalMetAt').where('id', '=', request.id).executeTakeFirstOrThrow();
+    expect(row.legalMetAt).toBeNull();
+    const reopened = await (await as(desk.consultant)).post(`/api/requests/${request.id}/transitions`, { action: 'reopen' });
+    expect(reopened.json().deadlines.dueAt).toBe('2026-04-01T20:59:59.999Z');
+    expect((await (await as(desk.head)).get('/api/requests?view=overdue')).json().items.map((i: { id: string }) => i.id)).toEqual([
+      request.id,
+    ]);
+  });
+});
+
 describe('deadlines that move', () => {
   it('a wait for the requester moves the deadline: the old jobs do nothing, the new ones fire once', async () => {
     clock.set('2026-03-02T07:00:00Z');
@@ -199,10 +351,82 @@ describe('deadlines that move', () => {
     const oldJobs = await t.db.db
       .selectFrom('jobs')
       .select(['dedupeKey', 'finishedAt'])
-      .where('dedupeKey', 'like', `requests.%:${request.id}:${Date.parse('2026-03-10T20:59:59.999Z')}%`)
+      .where(sql<string>`payload->>'requestId'`, '=', request.id)
+      .where(sql<string>`payload->>'dueAt'`, '=', '2026-03-10T20:59:59.999Z')
       .execute();
     expect(oldJobs).toHaveLength(2);
     expect(oldJobs.every((j) => j.finishedAt !== null)).toBe(true);
+    // They did nothing, so their keys are free should the same deadline count again.
+    expect(oldJobs.every((j) => j.dedupeKey === null)).toBe(true);
+  });
+
+  it('a wait that starts on the day a Sunday term was moved to moves it: the head is escalated once, after the new deadline', async () => {
+    clock.set('2026-04-05T11:00:00Z'); // Sunday 14:00: 7 days end on Sunday 12 April → Monday 13 April
+    const desk = await newDesk();
+    const parent = await createUser(t.db.db, desk.school, 'parent', 'Соколов Дмитрий');
+    const request = await intake(await as(desk.consultant), { requester: { kind: 'parent', userId: parent.id } });
+    clock.set('2026-04-13T07:00:00Z'); // Monday 10:00
+    const asked = await (
+      await as(desk.consultant)
+    ).post(`/api/requests/${request.id}/transitions`, {
+      action: 'request_clarification',
+      body: 'Уточните, пожалуйста, класс ребёнка.',
+    });
+    expect(asked.json().deadlines.reviewDueAt).toBe('2026-04-13T20:59:59.999Z');
+    clock.set('2026-04-13T21:00:00Z'); // Tuesday 00:00: the escalation job runs during the wait and does nothing
+    await runJobs();
+    expect(await alerts(request.id)).toEqual([]);
+
+    clock.set('2026-04-15T09:00:00Z'); // Wednesday 12:00: the 14 hours left on Monday run from now
+    const reply = await (await as(parent)).post(`/api/my/requests/${request.id}/replies`, { body: 'Сын учится в 7 «В».' });
+    expect(reply.json().status).toBe('in_progress');
+    expect((await (await as(desk.consultant)).get(`/api/requests/${request.id}`)).json().deadlines.dueAt).toBe('2026-04-16T20:59:59.999Z');
+    clock.set('2026-04-16T06:00:00Z'); // Thursday 09:00: the reminder
+    await runJobs();
+    expect(await notices(desk.consultant.id, 'request.reminder')).toHaveLength(1);
+    clock.set('2026-04-17T06:00:00Z');
+    await runJobs();
+    await runJobs();
+    expect(await notices(desk.head.id, 'request.escalation')).toHaveLength(1);
+    expect((await alerts(request.id)).map((a) => [a.kind, a.dueAt.toISOString()])).toEqual([
+      ['escalation', '2026-04-16T20:59:59.999Z'],
+      ['reminder', '2026-04-16T20:59:59.999Z'],
+    ]);
+  });
+
+  it('a wait that leaves the deadline where it was: the reminder skipped during it goes out after it, once', async () => {
+    clock.set('2026-03-16T07:00:00Z'); // Monday 10:00
+    const desk = await newDesk();
+    const head = await as(desk.head);
+    const settings = { termUnit: 'working_days', reminderLeadHours: 96 };
+    expect((await head.patch(`/api/organizations/${desk.school.id}/request-desk`, settings)).statusCode).toBe(200);
+    const parent = await createUser(t.db.db, desk.school, 'parent', 'Соколов Дмитрий');
+    const request = await intake(await as(desk.consultant), { requester: { kind: 'parent', userId: parent.id } });
+    clock.set('2026-03-21T07:00:00Z'); // Saturday 10:00
+    const asked = await (
+      await as(desk.consultant)
+    ).post(`/api/requests/${request.id}/transitions`, {
+      action: 'request_clarification',
+      body: 'Уточните, пожалуйста, класс ребёнка.',
+    });
+    expect(asked.json().deadlines.reviewDueAt).toBe('2026-03-25T20:59:59.999Z'); // 7 working days: 17–20, 23–25 March
+    clock.set('2026-03-22T06:00:00Z'); // Sunday 09:00: the reminder (due Saturday 23:59) runs during the wait
+    await runJobs();
+    expect(await alerts(request.id)).toEqual([]);
+
+    clock.set('2026-03-22T09:00:00Z'); // Sunday 12:00: a wait over the weekend costs no working day
+    await (await as(parent)).post(`/api/my/requests/${request.id}/replies`, { body: 'Сын учится в 7 «В».' });
+    expect((await (await as(desk.consultant)).get(`/api/requests/${request.id}`)).json().deadlines.dueAt).toBe('2026-03-25T20:59:59.999Z');
+    await runJobs();
+    await runJobs();
+    expect(await notices(desk.consultant.id, 'request.reminder')).toHaveLength(1);
+    clock.set('2026-03-26T06:00:00Z');
+    await runJobs();
+    expect(await notices(desk.head.id, 'request.escalation')).toHaveLength(1);
+    expect((await alerts(request.id)).map((a) => [a.kind, a.dueAt.toISOString()])).toEqual([
+      ['escalation', '2026-03-25T20:59:59.999Z'],
+      ['reminder', '2026-03-25T20:59:59.999Z'],
+    ]);
   });
 
   it('a new reminder lead time reschedules the reminders of open requests', async () => {

@@ -106,7 +106,7 @@ describe('extending a legal answer term', () => {
     expect(again.json().message).toBe('Срок ответа по этому обращению уже продлевался. Закон позволяет продлить его один раз.');
   });
 
-  it('152-FZ: 5 more working days, kept when the type is changed later', async () => {
+  it('152-FZ: 5 more working days; a new type under another law drops the extension (audited), which may then be granted anew', async () => {
     const id = await file('pd_request_152fz', 'Какие мои данные хранит школа');
     // 10 working days from 2 Mar: 3–6, 10–13, 16, 17 Mar (9 Mar is a holiday)
     expect((await head.get(`/api/requests/${id}`)).json().deadlines.legalDueAt).toBe('2026-03-17T20:59:59.999Z');
@@ -116,7 +116,35 @@ describe('extending a legal answer term', () => {
     const consultant = await login(t.app, world.users.consultant.email, TEST_PASSWORD);
     const reclassified = await consultant.patch(`/api/requests/${id}`, { type: 'appeal_59fz' });
     expect(reclassified.statusCode).toBe(200);
-    expect(reclassified.json().deadlines.legalDueAt).toBe('2026-05-04T20:59:59.999Z'); // 60 days: still extended
+    // 59-FZ's own 30 days from 2 Mar: the 152-FZ extension does not carry over to another law.
+    expect(reclassified.json().deadlines).toMatchObject({
+      legalBasis: '59-FZ',
+      legalDueAt: '2026-04-01T20:59:59.999Z',
+      legalExtendedAt: null,
+      legalExtensible: true,
+    });
+    const audit = await t.db.db
+      .selectFrom('auditLog')
+      .select(['before', 'after'])
+      .where('entityId', '=', id)
+      .where('action', '=', 'request.update')
+      .executeTakeFirstOrThrow();
+    expect(audit.before).toMatchObject({ type: 'pd_request_152fz', legalExtendedAt: extended.json().deadlines.legalExtendedAt });
+    expect(audit.after).toMatchObject({ type: 'appeal_59fz', legalExtendedAt: null, legalDueAt: '2026-04-01T20:59:59.999Z' });
+
+    const again = await extend(head, id);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().deadlines.legalDueAt).toBe('2026-05-04T20:59:59.999Z'); // 60 days, then the May holidays
+  });
+
+  it('a type without a legal term drops the extension; back to an appeal: its own 30 days, extensible again', async () => {
+    const id = await file('appeal_59fz');
+    expect((await extend(head, id)).json().deadlines.legalDueAt).toBe('2026-05-04T20:59:59.999Z');
+    const consultant = await login(t.app, world.users.consultant.email, TEST_PASSWORD);
+    const consultation = (await consultant.patch(`/api/requests/${id}`, { type: 'consultation' })).json();
+    expect(consultation.deadlines).toMatchObject({ legalDueAt: null, legalExtendedAt: null });
+    const appeal = (await consultant.patch(`/api/requests/${id}`, { type: 'appeal_59fz' })).json();
+    expect(appeal.deadlines).toMatchObject({ legalDueAt: '2026-04-01T20:59:59.999Z', legalExtendedAt: null, legalExtensible: true });
   });
 
   it('the deadline jobs follow the extended term while the review clock is paused', async () => {
@@ -133,6 +161,23 @@ describe('extending a legal answer term', () => {
       .execute();
     expect(jobs.map((j) => j.kind).sort()).toEqual(['requests.escalation', 'requests.reminder']);
     expect(extended.timeline.some((e: { type: string }) => e.type === 'deadline_changed')).toBe(true);
+  });
+
+  it('the legal deadline’s jobs follow the extended term behind a missed review deadline', async () => {
+    const id = await file('appeal_59fz');
+    await travel('2026-03-20T07:00:00Z'); // the review deadline (10 March) has passed: it still counts first
+    const extended = (await extend(head, id)).json();
+    expect(extended.deadlines).toMatchObject({ dueAt: '2026-03-10T20:59:59.999Z', legalDueAt: '2026-05-04T20:59:59.999Z' });
+    const jobs = await t.db.db
+      .selectFrom('jobs')
+      .select(['kind', 'runAt'])
+      .where('dedupeKey', 'like', `requests.%:${id}:${Date.parse('2026-05-04T20:59:59.999Z')}:legal%`)
+      .orderBy('kind')
+      .execute();
+    expect(jobs.map((j) => [j.kind, j.runAt.toISOString()])).toEqual([
+      ['requests.escalation', '2026-05-04T21:00:00.000Z'],
+      ['requests.reminder', '2026-05-03T20:59:59.999Z'],
+    ]);
   });
 
   it('409 for a type the law gives no extension, and for a finished request', async () => {

@@ -8,6 +8,7 @@ import { jobsInsert, wakeRunner, type NewJob } from '../../jobs/jobs.repository.
 import { outboxInsert, type OutboxDelivery, type OutgoingEmail } from '../../mail/outbox.ts';
 import { auditInsert, type AuditEntry } from '../audit/audit.repository.ts';
 import { NOTIFICATION_COLUMNS, type NewNotification } from './notifications.repository.ts';
+import type { DeadlineKind } from '../../../domain/requests/deadlines.ts';
 import type { RequestAttachmentsTable, RequestEventsTable, RequestsTable } from './requests.tables.ts';
 
 export type RequestRow = Awaited<ReturnType<typeof findRequest>> & {};
@@ -371,15 +372,15 @@ export function findAttachment(db: Executor, requestId: string, attachmentId: st
 
 // ---- deadline alerts ----
 
-/** Records an alert; false when it was already sent for this deadline. */
+/** Records an alert; false when it was already sent for this deadline (review or legal) and instant. */
 export async function insertAlert(
   db: Executor,
-  row: { requestId: string; organizationId: string; kind: 'reminder' | 'escalation'; dueAt: Date },
+  row: { requestId: string; organizationId: string; kind: 'reminder' | 'escalation'; deadline: DeadlineKind; dueAt: Date },
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('requestDeadlineAlerts')
     .values(row)
-    .onConflict((oc) => oc.columns(['requestId', 'kind', 'dueAt']).doNothing())
+    .onConflict((oc) => oc.columns(['requestId', 'deadline', 'kind', 'dueAt']).doNothing())
     .returning('requestId')
     .executeTakeFirst();
   return inserted !== undefined;
@@ -421,8 +422,15 @@ export function viewCondition(eb: RequestsEb, view: QueueView, userId: string, n
     case 'waiting':
       return eb('r.status', '=', sql.lit('waiting_for_requester'));
     case 'overdue':
-      // While the review clock is paused only the legal deadline counts.
-      return eb.and([open, eb.or([eb.and([eb('r.pausedSince', 'is', null), eb('r.dueAt', '<', now)]), eb('r.legalDueAt', '<', now)])]);
+      // While the review clock is paused only the legal deadline counts, and only until it is met
+      // (a request reopened after answering in time: its due_at is then the review deadline).
+      return eb.and([
+        open,
+        eb.or([
+          eb.and([eb('r.pausedSince', 'is', null), eb('r.dueAt', '<', now)]),
+          eb.and([eb('r.legalMetAt', 'is', null), eb('r.legalDueAt', '<', now)]),
+        ]),
+      ]);
     case 'all':
       return eb.val(true);
   }
@@ -527,6 +535,7 @@ const QUEUE_COLUMNS = [
   'r.dueAt',
   'r.reviewDueAt',
   'r.legalDueAt',
+  'r.legalMetAt',
   'r.pausedSince',
   'r.resolvedAt',
   'r.rejectedAt',

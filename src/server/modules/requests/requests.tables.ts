@@ -2,7 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ActorKind, RequestStatus } from '../../../domain/requests/lifecycle.ts';
 import type { AttachmentType } from '../../../domain/requests/attachments.ts';
-import type { LegalBasis } from '../../../domain/requests/deadlines.ts';
+import type { DeadlineKind, LegalBasis } from '../../../domain/requests/deadlines.ts';
 import type { Channel, RejectReason, RequestType, RequesterKind } from '../../../domain/requests/taxonomy.ts';
 
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -76,6 +76,11 @@ export interface RequestsTable {
   legalBasis: LegalBasis | null;
   /** When the legal answer term was extended (once; domain/requests/deadlines.ts). */
   legalExtendedAt: NullableTimestamp;
+  /**
+   * When the legal answer term was met: the first resolution on or before it (migration 0010). A
+   * met legal deadline no longer counts for a reopened request.
+   */
+  legalMetAt: NullableTimestamp;
   registrationDueAt: NullableTimestamp;
   dueAt: Timestamp;
   pausedSince: NullableTimestamp;
@@ -144,6 +149,8 @@ export interface RequestDeadlineAlertsTable {
   requestId: string;
   organizationId: string;
   kind: 'reminder' | 'escalation';
+  /** Which deadline of the request the alert was for (migration 0010). */
+  deadline: Generated<DeadlineKind>;
   dueAt: Timestamp;
   createdAt: GeneratedTimestamp;
 }
