@@ -66,6 +66,12 @@ const MATRIX: Record<Role, readonly Permission[]> = {
   parent: ['request.create', 'request.readOwn'],
 };
 
+/** Who answers a desk's requests day to day: a school's consultants, the support service's operators. */
+export const DESK_WORKER_ROLES = ['consultant', 'operator'] as const satisfies readonly Role[];
+
+/** Who a request may be assigned to: the desk's workers, its heads and its admins. */
+export const ASSIGNABLE_ROLES = [...DESK_WORKER_ROLES, 'head', 'admin'] as const satisfies readonly Role[];
+
 export function roleHas(role: Role, permission: Permission): boolean {
   return MATRIX[role].includes(permission);
 }

@@ -4,6 +4,7 @@
  * notifications (plus e-mail for deadline alerts) to the desk's staff. Texts come from the
  * message catalogue in the recipient's language.
  */
+import { DESK_WORKER_ROLES } from '../../../domain/permissions.ts';
 import { formatDateTime, translate, type Locale, type MessageKey, type MessageParams } from '../../../shared/i18n/index.ts';
 import type { LegalBasis } from '../../../domain/requests/deadlines.ts';
 import type { RejectReason } from '../../../domain/requests/taxonomy.ts';
@@ -163,10 +164,10 @@ export async function userRecipient(db: Executor, userId: string | null): Promis
   return user && user.isActive ? { id: user.id, email: user.email, fullName: user.fullName, locale: user.locale } : null;
 }
 
-/** The assignee, or every consultant of the desk when nobody is assigned. */
+/** The assignee, or every worker of the desk (consultants, operators) when nobody is assigned. */
 export async function workersToTell(db: Executor, request: RequestRow): Promise<Recipient[]> {
   const assignee = await userRecipient(db, request.assigneeUserId);
-  return assignee ? [assignee] : usersOfRole(db, request.organizationId, ['consultant']);
+  return assignee ? [assignee] : usersOfRole(db, request.organizationId, [...DESK_WORKER_ROLES]);
 }
 
 /** What a staff notice tells of a request (a request being registered has no row yet). */

@@ -4,6 +4,7 @@
  * the full detail, attachment downloads, the requester's own list, and the people a consultant
  * picks from (assignees, requesters for the quick intake).
  */
+import { ASSIGNABLE_ROLES } from '../../../domain/permissions.ts';
 import { normalizeRequestNumber } from '../../../domain/requests/numbering.ts';
 import type { Deps } from '../../deps.ts';
 import { authorize, authorizeOwn, requireActor, requireMembership } from '../../http/access.ts';
@@ -112,7 +113,7 @@ export async function getMyRequest(deps: Deps, ctx: RequestContext, id: string) 
 /** Who a request can be assigned to. */
 export async function listAssignees(deps: Deps, ctx: RequestContext, organizationId?: string) {
   const desk = await deskInScope(deps, ctx, organizationId);
-  const users = await usersOfRole(deps.db, desk.org.id, ['consultant', 'head', 'admin']);
+  const users = await usersOfRole(deps.db, desk.org.id, [...ASSIGNABLE_ROLES]);
   return users.map((u) => ({ id: u.id, fullName: u.fullName, email: u.email }));
 }
 

@@ -5,6 +5,7 @@
  * status link, notifications, deadline jobs and the audit row, in the caller's transaction.
  */
 import { randomUUID } from 'node:crypto';
+import { ASSIGNABLE_ROLES, DESK_WORKER_ROLES } from '../../../domain/permissions.ts';
 import { civilFromDay } from '../../../domain/working-time/index.ts';
 import { computeDeadlines } from '../../../domain/requests/deadlines.ts';
 import { formatRequestNumber } from '../../../domain/requests/numbering.ts';
@@ -165,8 +166,7 @@ function resolveRequester(known: KnownUsers, organizationId: string, input: Requ
   return { kind: input.kind, userId: null, name, email, phone, locale: input.locale ?? 'ru' };
 }
 
-/** Roles a request may be assigned to: consultants, heads and admins of its organisation. */
-const ASSIGNABLE_ROLES = ['consultant', 'head', 'admin'] as const;
+const isDeskWorker = (role: string): boolean => (DESK_WORKER_ROLES as readonly string[]).includes(role);
 
 /** The assignee among the desk's assignable workers (active users only). @throws VALIDATION otherwise. */
 function assignableAmong(workers: readonly Recipient[], userId: string): Recipient {
@@ -481,9 +481,9 @@ export async function prepareRegistrations(reader: Executor, deps: Deps, items: 
       if (input.notify !== false) {
         const actorUserId = ctx.actor?.userId ?? null;
         const assigneeName = assignee?.fullName ?? null;
-        const consultants = toRecipients(workersOf(plan.desk.org.id).filter((w) => w.role === 'consultant'));
+        const workers = toRecipients(workersOf(plan.desk.org.id).filter((w) => isDeskWorker(w.role)));
         if (assignee) notices.push(...composeStaffNotices(deps, subject, plan.desk, 'assigned', [assignee], actorUserId, assigneeName));
-        notices.push(...composeStaffNotices(deps, subject, plan.desk, 'created', consultants, actorUserId, assigneeName));
+        notices.push(...composeStaffNotices(deps, subject, plan.desk, 'created', workers, actorUserId, assigneeName));
       }
     }
     const written = await repo.insertNewRequests(db, {

@@ -107,3 +107,28 @@ describe('the answer to a new request', () => {
     expect(view).toEqual((await parent.get(`/api/my/requests/${view.id}`)).json());
   });
 });
+
+describe('the support service’s operators', () => {
+  it('register a call at their desk, take it themselves and tell the other operators; the assignee list has them', async () => {
+    const operator = await login(t.app, world.users.operator.email, TEST_PASSWORD);
+    const other = await createUser(t.db.db, world.support, 'operator', 'Другой Оператор');
+    const response = await operator.post('/api/requests/intake', {
+      channel: 'phone',
+      subject: 'В школе не открывается журнал',
+      requester: { kind: 'staff', name: 'Завуч школы № 5', phone: '+7 900 111-22-33' },
+      assignToMe: true,
+      idempotencyKey: 'operator-call-1',
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().assignee).toMatchObject({ id: world.users.operator.id });
+    const told = await t.db.db
+      .selectFrom('notifications')
+      .select(['userId', 'kind'])
+      .where('link', '=', `/requests/${response.json().id}`)
+      .execute();
+    expect(told).toEqual([{ userId: other.id, kind: 'request.created' }]);
+    const assignees = (await operator.get('/api/requests/assignees')).json() as Array<{ id: string }>;
+    expect(assignees.map((a) => a.id)).toEqual(expect.arrayContaining([world.users.operator.id, other.id]));
+    expect((await operator.get('/api/requests?view=mine')).json().items.map((i: { id: string }) => i.id)).toEqual([response.json().id]);
+  });
+});

@@ -20,7 +20,16 @@ import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { categoryOptions } from './QueueFilters.tsx';
-import { useCategories, useIntake, useRequesterSearch, type Channel, type RequesterKind, type RequesterMatch } from './requests-api.ts';
+import { useSignedIn } from '../../api/me.ts';
+import {
+  useAssignees,
+  useCategories,
+  useIntake,
+  useRequesterSearch,
+  type Channel,
+  type RequesterKind,
+  type RequesterMatch,
+} from './requests-api.ts';
 
 const INTAKE_CHANNELS: Channel[] = ['phone', 'in_person', 'parent_meeting'];
 
@@ -81,6 +90,9 @@ function IntakeForm({
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [assignToMe, setAssignToMe] = useState(true);
+  // Only someone the desk can assign to may take it (an admin of the region registering at a school cannot).
+  const me = useSignedIn();
+  const canTake = useAssignees(organizationId).data?.some((a) => a.id === me.user.id) ?? false;
   const [receivedAt, setReceivedAt] = useState('');
   const [query] = useDebouncedValue(who.trim(), 250);
   const matches = useRequesterSearch(organizationId, known ? '' : query);
@@ -111,7 +123,7 @@ function IntakeForm({
           categoryId,
           subject: subject.trim(),
           description: description.trim() || null,
-          assignToMe,
+          assignToMe: canTake && assignToMe,
           ...(receivedAt ? { receivedAt: new Date(receivedAt).toISOString() } : {}),
           idempotencyKey,
         },
@@ -273,7 +285,14 @@ function IntakeForm({
           error={fields.receivedAt}
           maw={260}
         />
-        <Checkbox label={t('desk.intake.assignToMe')} checked={assignToMe} onChange={(e) => setAssignToMe(e.currentTarget.checked)} />
+        {canTake ? (
+          <Checkbox
+            label={t('desk.intake.assignToMe')}
+            checked={assignToMe}
+            onChange={(e) => setAssignToMe(e.currentTarget.checked)}
+            error={fields.assigneeId}
+          />
+        ) : null}
         <Group justify="space-between" wrap="wrap" gap="sm">
           <Text size="xs" c="dimmed">
             {t('desk.composer.ctrlEnter')}
