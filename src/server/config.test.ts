@@ -32,6 +32,20 @@ describe('configuration', () => {
     }
   });
 
+  it('trusts a reverse proxy on this machine or at the given addresses, never every one', () => {
+    const trust = (value: string | undefined) => loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy;
+    expect([trust(undefined), trust(''), trust('false'), trust('0')]).toEqual([false, false, false, false]);
+    expect([trust('true'), trust('1')]).toEqual([['loopback'], ['loopback']]);
+    expect(trust('127.0.0.1, 10.0.0.0/8,::1,uniquelocal')).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'uniquelocal']);
+    for (const bad of ['maybe', '10.0.0.0/33', 'nginx', '2']) expect(() => trust(bad), bad).toThrow(/TRUST_PROXY/);
+  });
+
+  it('reads a blank PORT as the default and an upper-case HTTPS address as HTTPS', () => {
+    const config = loadConfig({ PORT: ' ', PUBLIC_URL: 'HTTPS://Opora.School27.ru' });
+    expect(config.port).toBe(3000);
+    expect(config.secureCookies).toBe(true);
+  });
+
   it('turns on Secure cookies behind HTTPS and reads SMTP settings', () => {
     const config = loadConfig({
       PUBLIC_URL: 'https://opora.school27.ru/',

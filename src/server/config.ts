@@ -2,6 +2,7 @@
  * The only reader of the environment. Every variable is validated at start; all problems are
  * reported at once, in one message, and the process does not start.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { MessageKey } from '../shared/i18n/index.ts';
 import { cliLocale, cliText, CliError } from './lib/cli-locale.ts';
@@ -22,7 +23,12 @@ export interface Config {
   sessionTtlHours: number;
   /** Secure cookies (set when served over HTTPS). */
   secureCookies: boolean;
-  trustProxy: boolean;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe: none (false) or the listed addresses and networks
+   * (`true` = a proxy on this machine). Never "all": a client could then name any address it likes
+   * and walk around the per-address limits.
+   */
+  trustProxy: false | string[];
   smtp: { host: string; port: number; secure: boolean; user: string | null; password: string | null; from: string } | null;
   loginMaxFailures: number;
   loginLockMinutes: number;
@@ -90,7 +96,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   };
   const int = (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
+    if (raw === undefined || raw.trim() === '') return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
       problems.push(cliText('cli.error.config.wholeNumber', { name, value: raw, min, max }));
@@ -113,6 +119,23 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       return fallback;
     }
     return raw as T;
+  };
+  /** TRUST_PROXY: false, true (a proxy on this machine), or the proxies' addresses/CIDRs. */
+  const proxies = (name: string): false | string[] => {
+    const raw = (env[name] ?? '').trim();
+    if (raw === '' || /^(0|false|no|off)$/i.test(raw)) return false;
+    if (/^(1|true|yes|on)$/i.test(raw)) return ['loopback'];
+    const list = raw.split(',').map((item) => item.trim());
+    const known = (item: string) => {
+      if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+      const [address = '', bits, ...rest] = item.split('/');
+      const version = isIP(address);
+      if (version === 0 || rest.length > 0) return false;
+      return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+    };
+    if (list.every(known)) return list;
+    problems.push(cliText('cli.error.config.trustProxy', { name, value: raw }));
+    return false;
   };
   const url = (name: string, value: string, protocols: string[]): string => {
     try {
@@ -143,8 +166,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     seedDemo: bool('OPORA_SEED_DEMO', true),
     logLevel: oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 90),
-    secureCookies: bool('SECURE_COOKIES', publicUrl.startsWith('https:')),
-    trustProxy: bool('TRUST_PROXY', false),
+    secureCookies: bool('SECURE_COOKIES', /^https:/i.test(publicUrl)),
+    trustProxy: proxies('TRUST_PROXY'),
     smtp: smtpHost
       ? {
           host: smtpHost,

@@ -163,6 +163,21 @@ describe('rate limit', () => {
     expect(blocked.json().error).toBe('RATE_LIMITED');
     expect(blocked.json().message).toMatch(/Слишком много запросов/);
   });
+
+  it('behind the trusted proxy, a forged X-Forwarded-For does not give a fresh limit', async () => {
+    const proxied = await useTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '10.0.0.2' } });
+    // The client writes an address of its choice; nginx appends the one it really came from.
+    const attempt = (i: number) =>
+      proxied.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '10.0.0.2',
+        headers: { 'x-forwarded-for': `203.0.113.${i}, 198.51.100.7` },
+        payload: { email: 'x@example.test', password: 'whatever-123' },
+      });
+    for (let i = 0; i < 3; i += 1) expect((await attempt(i)).statusCode).toBe(401);
+    expect((await attempt(3)).statusCode).toBe(429);
+  });
 });
 
 describe('sign-in from a browser that still holds a session', () => {

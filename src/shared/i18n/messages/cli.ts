@@ -84,6 +84,8 @@ export const ru = {
   'cli.error.config': 'Опора не может запуститься — в настройках есть ошибки:\n{problems}',
   'cli.error.config.wholeNumber': '{name}="{value}": нужно целое число от {min} до {max}',
   'cli.error.config.boolean': '{name}="{value}": нужно true или false',
+  'cli.error.config.trustProxy':
+    '{name}="{value}": нужно false, true (прокси на этом же компьютере) или адреса и сети прокси через запятую (например 10.0.0.5 или 10.0.0.0/8)',
   'cli.error.config.oneOf': '{name}="{value}": допустимые значения — {allowed}',
   'cli.error.config.url': '{name}="{value}": это не адрес URL',
   'cli.error.config.protocol': '{name}: адрес должен начинаться с {protocols}',

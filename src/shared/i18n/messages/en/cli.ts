@@ -78,6 +78,8 @@ export const en: Record<keyof typeof ru, string> = {
   'cli.error.config': 'Opora cannot start, the configuration has errors:\n{problems}',
   'cli.error.config.wholeNumber': '{name}="{value}" must be a whole number from {min} to {max}',
   'cli.error.config.boolean': '{name}="{value}" must be true or false',
+  'cli.error.config.trustProxy':
+    '{name}="{value}" must be false, true (a proxy on this machine) or the addresses and networks of the proxies, comma-separated (e.g. 10.0.0.5 or 10.0.0.0/8)',
   'cli.error.config.oneOf': '{name}="{value}" must be one of {allowed}',
   'cli.error.config.url': '{name}="{value}" is not a valid URL',
   'cli.error.config.protocol': '{name} must start with {protocols}',
