@@ -110,6 +110,17 @@ function buildTimeZone(name: string): TimeZone {
 
 const zones = new Map<string, TimeZone>();
 
+/** Whether `name` is an IANA zone of a region (`Europe/Moscow`), as organisations are given. */
+export function isTimeZoneName(name: string): boolean {
+  if (!name.includes('/')) return false;
+  try {
+    timeZone(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The {@link TimeZone} for an IANA name; instances (and their offset caches) are shared.
  * @throws RangeError for an unknown time zone.

@@ -15,6 +15,7 @@ import { findUserByEmail, insertMembership, insertUser } from '../modules/identi
 import { issuePasswordLink, PASSWORD_LINK_TTL_HOURS } from '../modules/identity/identity.service.ts';
 import { insertOrganization } from '../modules/organizations/organizations.repository.ts';
 import { isDatabaseEmpty } from '../seed/demo.ts';
+import { isTimeZoneName } from '../../domain/working-time/time-zone.ts';
 
 export interface InitInput {
   /** The region's full name, e.g. «Московская область». */
@@ -34,15 +35,6 @@ export interface PasswordLink {
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
-function validTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('ru-RU', { timeZone: name });
-    return name.includes('/');
-  } catch {
-    return false;
-  }
-}
-
 /** Checks `init`'s input; every problem is a sentence naming the option. */
 export function checkInitInput(input: Partial<InitInput>): InitInput {
   const required = (value: string | undefined, option: string): string => {
@@ -57,7 +49,7 @@ export function checkInitInput(input: Partial<InitInput>): InitInput {
   const slug = input.slug?.trim() || 'region';
   if (!SLUG.test(slug)) throw new CliError('cli.error.init.slug', { slug });
   const timezone = input.timezone?.trim() || 'Europe/Moscow';
-  if (!validTimeZone(timezone)) throw new CliError('cli.error.init.timezone', { timezone });
+  if (!isTimeZoneName(timezone)) throw new CliError('cli.error.init.timezone', { timezone });
   return { region, slug, timezone, email, fullName };
 }
 

@@ -46,6 +46,14 @@ export async function installShippedCalendars(db: Executor): Promise<number> {
   return inserted;
 }
 
+/**
+ * An organisation's time zone changed (organizations module): the cached calendars, which carry
+ * the zone, are stale in every process; the next read of each reloads it.
+ */
+export async function clocksChanged(db: Executor): Promise<void> {
+  await repo.bumpRevision(db);
+}
+
 interface CacheEntry {
   revision: number;
   value: OrganizationCalendar;

@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { login, useTestApp, type Client, type TestApp } from '../../../../tests/helpers/app.ts';
 import { createUser, createWorld, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
 import { insertMembership } from './identity.repository.ts';
+import { timeZone } from '../../../domain/working-time/time-zone.ts';
+import { getWorkCalendar } from '../calendar/calendar.service.ts';
+import { deskClock } from '../requests/request-deadlines.ts';
 
 let t: TestApp;
 let world: TestWorld;
@@ -144,6 +147,18 @@ describe('administration of users and memberships', () => {
 });
 
 describe('organisations', () => {
+  it('take only a known time zone, and a new one moves the desk’s business hours at once', async () => {
+    const bad = await admin.patch(`/api/organizations/${world.school.id}`, { timezone: 'Europe/Moskva' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: 'VALIDATION', fields: { timezone: expect.stringContaining('Неизвестный часовой пояс') } });
+    const before = await getWorkCalendar(t.deps, world.school.id); // cached from here on
+    expect(before.timeZone).toBe('Europe/Moscow');
+    expect((await admin.patch(`/api/organizations/${world.school.id}`, { timezone: 'Asia/Yekaterinburg' })).statusCode).toBe(200);
+    expect((await getWorkCalendar(t.deps, world.school.id)).timeZone).toBe('Asia/Yekaterinburg');
+    expect((await deskClock(t.deps, world.school.id)).zone).toBe(timeZone('Asia/Yekaterinburg'));
+    await admin.patch(`/api/organizations/${world.school.id}`, { timezone: 'Europe/Moscow' });
+  });
+
   it('builds the tree by the allowed kinds and keeps slugs unique', async () => {
     const regionAdmin = await login(t.app, (await createUser(t.db.db, world.region, 'admin')).email, TEST_PASSWORD);
     const school = await regionAdmin.post('/api/organizations', {

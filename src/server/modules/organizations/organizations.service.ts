@@ -3,6 +3,8 @@ import { authorize, requireMembership } from '../../http/access.ts';
 import type { RequestContext } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { isTimeZoneName } from '../../../domain/working-time/time-zone.ts';
+import { clocksChanged } from '../calendar/calendar.service.ts';
 import * as repo from './organizations.repository.ts';
 import type { OrganizationFields } from './organizations.repository.ts';
 
@@ -38,6 +40,7 @@ export async function createOrganization(deps: Deps, ctx: RequestContext, input:
     throw new AppError('ORG_PARENT_INVALID', { fields: { parentId: { key: 'error.ORG_PARENT_INVALID' } } });
   }
   const { parentId: _ignored, ...fields } = input;
+  assertTimeZone(fields.timezone);
   return deps.db.transaction().execute(async (tx) => {
     if (await repo.slugExists(tx, fields.slug)) throw new AppError('SLUG_TAKEN', { fields: { slug: { key: 'error.SLUG_TAKEN' } } });
     const created = await repo.insertOrganization(tx, parent, fields);
@@ -52,7 +55,13 @@ export async function createOrganization(deps: Deps, ctx: RequestContext, input:
   });
 }
 
+/** A time zone the deadline engine knows, or a 400 on the field (an unknown one would fail every deadline). */
+function assertTimeZone(name: string | undefined): void {
+  if (name !== undefined && !isTimeZoneName(name)) throw new AppError('VALIDATION', { fields: { timezone: { key: 'field.timeZone' } } });
+}
+
 export async function updateOrganization(deps: Deps, ctx: RequestContext, id: string, patch: Partial<Omit<OrganizationFields, 'kind'>>) {
+  assertTimeZone(patch.timezone);
   return deps.db.transaction().execute(async (tx) => {
     const before = await repo.findOrganization(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
@@ -60,6 +69,8 @@ export async function updateOrganization(deps: Deps, ctx: RequestContext, id: st
     if (patch.slug && (await repo.slugExists(tx, patch.slug, id)))
       throw new AppError('SLUG_TAKEN', { fields: { slug: { key: 'error.SLUG_TAKEN' } } });
     const after = await repo.updateOrganization(tx, id, { ...patch, updatedAt: deps.clock.now() });
+    // Deadlines and business hours follow the new clock in every process at once.
+    if (after.timezone !== before.timezone) await clocksChanged(tx);
     await recordAudit(tx, ctx, {
       organizationId: id,
       action: 'organization.update',

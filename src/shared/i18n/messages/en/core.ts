@@ -28,8 +28,10 @@ export const en: Record<keyof typeof ru, string> = {
   'error.MEMBERSHIP_EXISTS': 'The user already has this role in this organisation.',
   'error.ORG_PARENT_INVALID': 'This parent organisation is not allowed.',
   'error.LAST_ADMIN': 'The last administrator cannot be removed.',
-  'error.INVALID_CHARACTERS': 'The text contains a character that cannot be stored (a null byte). Remove it, for example by retyping the pasted part, and send again.',
-  'error.userOutsideScope': 'This person also belongs to organisations outside your scope: their account (password, name, access) can be changed by an administrator over all of them.',
+  'error.INVALID_CHARACTERS':
+    'The text contains a character that cannot be stored (a null byte). Remove it, for example by retyping the pasted part, and send again.',
+  'error.userOutsideScope':
+    'This person also belongs to organisations outside your scope: their account (password, name, access) can be changed by an administrator over all of them.',
 
   'field.required': 'Required.',
   'field.invalid': 'Invalid value.',
@@ -37,6 +39,7 @@ export const en: Record<keyof typeof ru, string> = {
   'field.tooLong': 'At most {max} characters.',
   'field.email': 'Enter an e-mail address.',
   'field.format': 'Wrong format.',
+  'field.timeZone': 'Unknown time zone: give it as in the IANA database, e.g. Europe/Moscow or Asia/Yekaterinburg.',
   'field.unknown': 'Unknown field.',
   'field.type': 'Wrong type of value.',
   'field.enum': 'Choose one of the allowed values.',
