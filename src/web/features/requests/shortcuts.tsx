@@ -2,6 +2,7 @@ import { Button, Kbd, Popover, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { MessageKey } from '../../i18n/locale.tsx';
 import { useT } from '../../i18n/locale.tsx';
+import { shortcutKey } from './shortcut-key.ts';
 
 /** True while the person types (inputs, text areas, editable content): single-key shortcuts stay off then. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -34,7 +35,7 @@ export function usePageShortcuts(handlers: Partial<Record<string, (event: Keyboa
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTypingTarget(event.target) || overlayOpen()) return;
-      const handler = ref.current[event.key];
+      const handler = ref.current[shortcutKey(event, (key) => ref.current[key] !== undefined)];
       if (!handler) return;
       event.preventDefault();
       handler(event);
