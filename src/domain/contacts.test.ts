@@ -1,6 +1,6 @@
 /** The contact and class checks shared by the public form, its server and the `opora` command. */
 import { describe, expect, it } from 'vitest';
-import { isEmailAddress, isPhoneNumber, isSchoolClass } from './contacts.ts';
+import { isEmailAddress, isPhoneNumber, isSchoolClass, phoneSearchDigits } from './contacts.ts';
 
 describe('contacts', () => {
   it('takes an e-mail address with a domain and no spaces', () => {
@@ -16,6 +16,16 @@ describe('contacts', () => {
     expect(isPhoneNumber('123456789')).toBe(false);
     expect(isPhoneNumber('1234567890123456')).toBe(false);
     expect(isPhoneNumber('+7 495 586-27-27 доб. 5')).toBe(false);
+  });
+
+  it('reads a search of five or more digits as (part of) a phone number, without the country prefix', () => {
+    expect(phoneSearchDigits('8 (900) 111-22-33')).toBe('9001112233');
+    expect(phoneSearchDigits('+7 900 111 22 33')).toBe('9001112233');
+    expect(phoneSearchDigits('111-22-33')).toBe('1112233');
+    expect(phoneSearchDigits('12345')).toBe('12345');
+    expect(phoneSearchDigits('1234')).toBeNull();
+    expect(phoneSearchDigits('Орлова')).toBeNull();
+    expect(phoneSearchDigits('27-26-00042a')).toBeNull();
   });
 
   it('takes a class from 1 to 11 with an optional letter or group', () => {

@@ -19,6 +19,18 @@ export function isPhoneNumber(text: string): boolean {
   return PHONE_CHARS.test(text) && digits >= 10 && digits <= 15;
 }
 
+/**
+ * The digits to look for when a search is (part of) a phone number — at least 5 digits and only
+ * the usual separators — else null. A leading 8 or +7 of a full Russian number is dropped, so
+ * «8 (900) 123-45-67» finds «+7 900 123 45 67».
+ */
+export function phoneSearchDigits(text: string): string | null {
+  if (!PHONE_CHARS.test(text)) return null;
+  const digits = text.replace(/\D/g, '');
+  const national = digits.length === 11 && /^[78]/.test(digits) ? digits.slice(1) : digits;
+  return national.length >= 5 ? national : null;
+}
+
 /** A school class: «5 Б», «10А», «11 «Б»», «7». */
 export function isSchoolClass(text: string): boolean {
   return SCHOOL_CLASS.test(text);

@@ -4,6 +4,7 @@
  * the full detail, attachment downloads, the requester's own list, and the people a consultant
  * picks from (assignees, requesters for the quick intake).
  */
+import { phoneSearchDigits } from '../../../domain/contacts.ts';
 import { ASSIGNABLE_ROLES } from '../../../domain/permissions.ts';
 import { normalizeRequestNumber } from '../../../domain/requests/numbering.ts';
 import type { Deps } from '../../deps.ts';
@@ -59,6 +60,7 @@ export async function listQueue(deps: Deps, ctx: RequestContext, query: QueueQue
     type: query.type,
     number: q ? normalizeRequestNumber(q) : null,
     text: q && q.length > 0 ? q : undefined,
+    phoneDigits: q ? phoneSearchDigits(q) : null,
   };
   const limit = query.limit ?? 25;
   const offset = query.offset ?? 0;

@@ -232,6 +232,10 @@ describe('queues', () => {
     expect(ids(await c.get(`/api/requests?assigneeId=${me.id}`))).toEqual([a.id, d.id]);
     expect(ids(await c.get(`/api/requests?q=${encodeURIComponent('орлова')}`))).toEqual([a.id]);
     expect(ids(await c.get('/api/requests?q=nina@example'))).toEqual([d.id]);
+    // A caller's phone, however it is written down.
+    for (const phone of ['8 (900) 111-22-33', '+79001112233', '111-22-33', '9001112233']) {
+      expect(ids(await c.get(`/api/requests?q=${encodeURIComponent(phone)}`)), phone).toEqual([b.id]);
+    }
     const shortNumber = (b.number as string).replace(/-0+(\d+)$/, '-$1');
     expect(ids(await c.get(`/api/requests?q=${shortNumber}`))).toEqual([b.id]);
     const page = (await c.get('/api/requests?limit=2&offset=2')).json();

@@ -451,6 +451,8 @@ export interface QueueFilter {
   number?: string | null | undefined;
   /** Free text: requester name, e-mail, subject or number (ILIKE). */
   text?: string | undefined;
+  /** Digits of a phone number typed as the search: requester phones containing them, however written. */
+  phoneDigits?: string | null | undefined;
   requesterUserId?: string | undefined;
 }
 
@@ -475,7 +477,11 @@ function filtered(db: Executor, filter: QueueFilter) {
       if (filter.assigneeId) conditions.push(eb('r.assigneeUserId', '=', filter.assigneeId));
       if (filter.type) conditions.push(eb('r.type', '=', filter.type as RequestsTable['type']));
       if (filter.requesterUserId) conditions.push(eb('r.requesterUserId', '=', filter.requesterUserId));
-      if (filter.number) conditions.push(eb(eb.fn('upper', ['r.number']), '=', filter.number));
+      // «111-22-33» reads as a request number and as a phone: either may be meant.
+      const phone = filter.phoneDigits
+        ? [eb(sql<string>`regexp_replace(${sql.ref('r.requesterPhone')}, '[^0-9]', '', 'g')`, 'like', `%${filter.phoneDigits}%`)]
+        : [];
+      if (filter.number) conditions.push(eb.or([eb(eb.fn('upper', ['r.number']), '=', filter.number), ...phone]));
       else if (filter.text) {
         const pattern = `%${filter.text.replace(/[%_\\]/g, '\\$&')}%`;
         conditions.push(
@@ -484,6 +490,7 @@ function filtered(db: Executor, filter: QueueFilter) {
             eb('r.requesterEmail', 'ilike', pattern),
             eb('r.subject', 'ilike', pattern),
             eb('r.number', 'ilike', pattern),
+            ...phone,
           ]),
         );
       }
