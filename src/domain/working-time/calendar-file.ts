@@ -46,6 +46,7 @@ export function parseCalendarFile(json: unknown): CalendarFile {
   const v = json as Record<string, unknown>;
   const year = v['year'];
   if (typeof year !== 'number' || !Number.isInteger(year)) fail('year must be an integer');
+  if (year < 1990 || year > 2100) fail('year must be between 1990 and 2100');
   if (typeof v['country'] !== 'string' || v['country'] === '') fail('country must be a non-empty string');
   if (typeof v['source'] !== 'string') fail('source must be a string');
   return {

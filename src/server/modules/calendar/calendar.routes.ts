@@ -5,7 +5,8 @@ import type { App, RouteOptions } from '../../http/types.ts';
 import * as service from './calendar.service.ts';
 
 const WeekKind = Type.Union([Type.Literal('five_day'), Type.Literal('six_day')]);
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' });
+/** A day of the years a calendar can hold (1990–2100, as the tables' check). */
+const IsoDate = Type.String({ pattern: '^(199\\d|20\\d\\d|2100)-\\d{2}-\\d{2}$', format: 'date' });
 const WeekQuery = Type.Object({ weekKind: Type.Optional(WeekKind) }, { additionalProperties: false });
 const YearParams = Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2100 }) }, { additionalProperties: false });
 

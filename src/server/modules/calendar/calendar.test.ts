@@ -113,6 +113,15 @@ describe('production calendar in the database', () => {
     });
     expect(badJson.statusCode).toBe(400);
     expect(badJson.json().message).toMatch(/^Файл календаря не принят: данные календаря неверны .*2029-13-01/);
+    // Years the tables cannot hold are refused up front, not with a 500 from the database.
+    const farJson = await root.post('/api/calendar/import', {
+      content: '{"year": 2101, "holidays": [], "workingWeekends": [], "shortDays": []}',
+    });
+    expect(farJson.statusCode).toBe(400);
+    expect(farJson.json().message).toMatch(/1990 and 2100/);
+    const farDay = await root.put('/api/calendar/days/1989-12-31', { weekKind: 'five_day', setting: 'holiday' });
+    expect(farDay.statusCode).toBe(400);
+    expect(farDay.json()).toMatchObject({ error: 'VALIDATION', fields: { date: expect.any(String) } });
   });
 });
 
