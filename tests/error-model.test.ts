@@ -1,4 +1,5 @@
 /** One error model: every bad input is a clear 4xx in the caller's language; unknown errors are a 500 with a request id. */
+import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
@@ -18,6 +19,11 @@ beforeAll(async () => {
   app.get('/api/test/boom', async () => {
     throw new Error('secret internal detail at /srv/opora');
   });
+  // What a unique key taken by a concurrent request looks like to a service.
+  app.post('/api/test/taken', async () => {
+    await sql`create temp table if not exists taken (slug text unique); insert into taken values ('school-5'), ('school-5')`.execute(db.db);
+    return { ok: true };
+  });
   await app.ready();
 });
 afterAll(async () => {
@@ -33,8 +39,19 @@ describe('error model', () => {
     expect(response.json().requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('answers a unique key taken meanwhile with 409 CONFLICT, not a 500', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/test/taken', payload: {} });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ error: 'CONFLICT', message: expect.any(String) });
+  });
+
   it('answers invalid JSON with 400 INVALID_JSON', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toBe('INVALID_JSON');
   });

@@ -34,6 +34,8 @@ export function installErrorHandling(app: FastifyInstance): void {
       });
     }
     if (isUnstorableText(error)) return send(reply, request, 400, 'INVALID_CHARACTERS', translate(locale, 'error.INVALID_CHARACTERS'));
+    // A unique key taken between a service's check and its write (two people at once): a conflict.
+    if ((error as { code?: unknown }).code === '23505') return send(reply, request, 409, 'CONFLICT', translate(locale, 'error.CONFLICT'));
     const known = mapFastifyError(fastifyError);
     if (known) {
       const params: Record<string, number> = known.code === 'RATE_LIMITED' ? { seconds: Number(reply.getHeader('retry-after') ?? 60) } : {};
