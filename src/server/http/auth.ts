@@ -35,11 +35,14 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'ru');
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.locale = pickLocale(request);
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
-    const actor = await resolveSession(opts.deps, token);
+    // The browser keeps the cookie as long as the server keeps the session it extends.
+    const actor = await resolveSession(opts.deps, token, (expiresAt) =>
+      setSessionCookie(reply, token, expiresAt, opts.deps.config.secureCookies),
+    );
     if (!actor) return;
     request.actor = actor;
     request.locale = actor.locale;

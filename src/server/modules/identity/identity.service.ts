@@ -99,15 +99,21 @@ const sessionLookups = groupersBy((db: Deps['db']) =>
   }),
 );
 
-/** Resolves a cookie token to the acting user; null when missing, expired or disabled. */
-export async function resolveSession(deps: Deps, token: string): Promise<Actor | null> {
+/**
+ * Resolves a cookie token to the acting user; null when missing, expired or disabled. An active
+ * session is extended (at most every few minutes); `onRenewed` then gets its new end, for the
+ * cookie to last as long.
+ */
+export async function resolveSession(deps: Deps, token: string, onRenewed?: (expiresAt: Date) => void): Promise<Actor | null> {
   const now = deps.clock.now();
   const id = hashToken(token);
   const session = await sessionLookups(deps.db).submit(id);
   if (!session || session.expiresAt.getTime() <= now.getTime() || !session.isActive) return null;
   const memberships: ActorMembership[] = session.memberships;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await repo.touchSession(deps.db, id, now, new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000));
+    const expiresAt = new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000);
+    await repo.touchSession(deps.db, id, now, expiresAt);
+    onRenewed?.(expiresAt);
   }
   return {
     userId: session.userId,

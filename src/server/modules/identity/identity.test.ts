@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, useTestApp, type TestApp } from '../../../../tests/helpers/app.ts';
+import { fixedClock, login, useTestApp, type TestApp } from '../../../../tests/helpers/app.ts';
 import { createUser, createWorld, TEST_PASSWORD, type TestWorld } from '../../../../tests/helpers/factories.ts';
 import { startSmtpListener, type SmtpListener } from '../../../../tests/helpers/smtp.ts';
 import { findSessions, insertMembership, insertSession, membershipsOf } from './identity.repository.ts';
@@ -230,5 +230,23 @@ describe('session look-up', () => {
     expect(memberships).toHaveLength(4);
     expect(rest).toEqual([]);
     expect(session?.memberships).toEqual(memberships);
+  });
+});
+
+describe('a session in use', () => {
+  it('keeps its cookie as long as the server keeps the session: an hour of work does not sign out a one-hour session', async () => {
+    // From the real time: the database stamps the session's last use itself.
+    const start = Math.floor(Date.now() / 60_000) * 60_000;
+    const clock = fixedClock(new Date(start));
+    const short = await useTestApp({ clock, env: { SESSION_TTL_HOURS: '1' } });
+    const people = await createWorld(short.db.db);
+    const client = await login(short.app, people.users.consultant.email, TEST_PASSWORD);
+    clock.advance(50 * 60_000);
+    const working = await client.get('/api/me');
+    expect(working.statusCode).toBe(200);
+    const renewed = working.cookies.find((c) => c.name === 'opora_sid');
+    expect(renewed?.expires?.toISOString()).toBe(new Date(start + 110 * 60_000).toISOString());
+    clock.advance(20 * 60_000); // 70 minutes after sign-in, 20 after the last request
+    expect((await client.get('/api/me')).statusCode).toBe(200);
   });
 });
