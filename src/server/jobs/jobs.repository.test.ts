@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../tests/helpers/db.ts';
-import { enqueueJob, enqueueJobs, JOBS_CHANNEL } from './jobs.repository.ts';
+import { ABANDONED, claimJobs, enqueueJob, enqueueJobs, JOBS_CHANNEL } from './jobs.repository.ts';
+import { sql } from 'kysely';
 
 let t: TestDatabase;
 let listener: pg.PoolClient;
@@ -75,5 +76,26 @@ describe('enqueueJobs', () => {
     expect(await enqueueJob(t.db, { kind: 'wake.now', dedupeKey: 'now-1' })).toBe(false);
     await settle();
     expect(woken).toEqual(['wake.now']);
+  });
+});
+
+describe('claimJobs', () => {
+  it('gives up a job whose process died during every attempt instead of running it again', async () => {
+    const past = new Date(Date.now() - 60_000);
+    await enqueueJobs(t.db, [{ kind: 'test.crash', dedupeKey: 'crash-1', runAt: past, maxAttempts: 2 }]);
+    // Two claims whose process never came back: the lock runs out each time.
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
+      const claimed = await claimJobs(t.db, `worker-${attempt}`, 10, 1_000);
+      expect(claimed.filter((job) => job.kind === 'test.crash').map((job) => job.attempts)).toEqual([attempt]);
+      await sql`update jobs set locked_until = now() - interval '1 second' where dedupe_key = 'crash-1'`.execute(t.db);
+    }
+    expect((await claimJobs(t.db, 'worker-3', 10, 1_000)).filter((job) => job.kind === 'test.crash')).toEqual([]);
+    const row = await t.db
+      .selectFrom('jobs')
+      .select(['attempts', 'failedAt', 'lastError'])
+      .where('dedupeKey', '=', 'crash-1')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ attempts: 2, lastError: ABANDONED });
+    expect(row.failedAt).toBeInstanceOf(Date);
   });
 });

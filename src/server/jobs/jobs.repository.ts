@@ -88,15 +88,30 @@ export interface ClaimedJob {
   maxAttempts: number;
 }
 
-/** Claims due jobs for `lockMs`; concurrent runners skip each other's rows. */
+/** Why a job was given up without its handler's word: the process stopped during every attempt. */
+export const ABANDONED = 'abandoned: the process stopped while running it, on every attempt';
+
+/**
+ * Claims due jobs for `lockMs`; concurrent runners skip each other's rows. A job whose lock ran out
+ * after its last attempt (the process died running it, every time) is marked failed in the same
+ * statement instead of being run again — a handler that crashes the process must not do so forever.
+ */
 export async function claimJobs(db: Executor, worker: string, limit: number, lockMs: number): Promise<ClaimedJob[]> {
   const result = await sql<ClaimedJob>`
+    with abandoned as (
+      update jobs set failed_at = now(), locked_until = null, last_error = ${ABANDONED}
+      where id in (
+        select id from jobs
+        where finished_at is null and failed_at is null and run_at <= now()
+          and locked_until < now() and attempts >= max_attempts
+        for update skip locked)
+      returning id)
     update jobs set attempts = attempts + 1, locked_by = ${worker},
       locked_until = now() + make_interval(secs => ${lockMs / 1000})
     where id in (
       select id from jobs
       where finished_at is null and failed_at is null and run_at <= now()
-        and (locked_until is null or locked_until < now())
+        and (locked_until is null or locked_until < now()) and attempts < max_attempts
       order by run_at, id
       limit ${limit}
       for update skip locked)
