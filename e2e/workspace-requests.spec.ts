@@ -76,6 +76,13 @@ test('a consultant registers a phone call from the keyboard and finds it again b
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
 
+  // Files over the limit of a message are not dropped silently.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAAJJRU5ErkJggg==', 'base64');
+  const seven = Array.from({ length: 7 }, (_, i) => ({ name: `снимок-${i + 1}.png`, mimeType: 'image/png', buffer: png }));
+  await page.locator('.rq-composer input[type="file"]').setInputFiles(seven);
+  await expect(page.getByRole('list', { name: 'Файлы к отправке' }).getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByText('Приложено 5 из 7: в одном сообщении не больше 5 файлов.')).toBeVisible();
+
   // An internal note is marked as such on the timeline.
   await page.getByText('Заметка для коллег', { exact: true }).click();
   await page.getByRole('textbox', { name: 'Текст заметки' }).fill('Проверить настройки уведомлений в профиле родителя на Портале.');
@@ -128,6 +135,11 @@ test('queue views and filters narrow the list; overdue requests stand out', asyn
   await expect(page).not.toHaveURL(/requesterKind/);
   await expect(page.getByText(/^\d+ обращени/)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+
+  // A page past the end (its last request was taken meanwhile) turns into the last page.
+  await page.goto('/requests?view=waiting&page=40');
+  await expect(rows.first()).toBeVisible();
+  await expect(page).not.toHaveURL(/page=40/);
 });
 
 test('the home page counts the desk’s queues, and each count opens its queue', async ({ page }) => {

@@ -79,6 +79,8 @@ export const ru = {
   'desk.col.status': 'Статус',
   'desk.composer.addNote': 'Добавить заметку',
   'desk.composer.attach': 'Приложить файл',
+  'desk.composer.fileTooBig': 'Файл «{name}» не приложен: он больше {maxMb} МБ.',
+  'desk.composer.tooManyFiles': 'Приложено {attached} из {chosen}: в одном сообщении не больше {max} файлов.',
   'desk.composer.closedHint': 'Обращение закрыто. Чтобы ответить, откройте его снова.',
   'desk.composer.ctrlEnter': 'Ctrl+Enter — отправить',
   'desk.composer.files': 'Файлы к отправке',

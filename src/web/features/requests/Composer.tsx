@@ -1,12 +1,13 @@
 import { Alert, Button, FileButton, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from '../../../domain/requests/attachments.ts';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert.tsx';
 import { ChosenFiles } from '../../components/ChosenFiles.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useSendMessage, type RequestDetail } from './requests-api.ts';
 
-const MAX_FILES = 5;
+const MAX_FILES = MAX_ATTACHMENTS_PER_MESSAGE;
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf';
 
 /**
@@ -20,6 +21,9 @@ export function Composer({ request }: { request: RequestDetail }) {
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
+  /** What was chosen but not attached, and why (too many, too big): said, never dropped silently. */
+  const [leftOut, setLeftOut] = useState<string | null>(null);
+  const resetPicker = useRef<() => void>(null);
   const fields = fieldErrors(send.error);
   const closed = request.status === 'closed' || request.status === 'rejected';
 
@@ -32,10 +36,25 @@ export function Composer({ request }: { request: RequestDetail }) {
         onSuccess: () => {
           setBody('');
           setFiles([]);
+          setLeftOut(null);
           notifications.show({ color: 'green', message: mode === 'reply' ? t('desk.composer.replySent') : t('desk.composer.noteAdded') });
         },
       },
     );
+  };
+
+  const attach = (chosen: File[]) => {
+    // The picker forgets its choice, so the same file can be picked again after it was removed.
+    resetPicker.current?.();
+    const tooBig = chosen.filter((file) => file.size > MAX_ATTACHMENT_BYTES);
+    const fitting = chosen.filter((file) => file.size <= MAX_ATTACHMENT_BYTES);
+    const room = Math.max(0, MAX_FILES - files.length);
+    const notes = [
+      ...tooBig.map((file) => t('desk.composer.fileTooBig', { name: file.name, maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 })),
+      ...(fitting.length > room ? [t('desk.composer.tooManyFiles', { attached: room, chosen: fitting.length, max: MAX_FILES })] : []),
+    ];
+    setLeftOut(notes.length > 0 ? notes.join(' ') : null);
+    setFiles((current) => [...current, ...fitting.slice(0, room)]);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -91,8 +110,13 @@ export function Composer({ request }: { request: RequestDetail }) {
             label={t('desk.composer.files')}
             onRemove={(index) => setFiles((current) => current.filter((_, i) => i !== index))}
           />
+          {leftOut ? (
+            <Text size="sm" c="orange.9" role="status">
+              {leftOut}
+            </Text>
+          ) : null}
           <Group justify="space-between" gap="sm" wrap="wrap">
-            <FileButton multiple accept={ACCEPT} onChange={(chosen) => setFiles((current) => [...current, ...chosen].slice(0, MAX_FILES))}>
+            <FileButton multiple accept={ACCEPT} resetRef={resetPicker} onChange={attach}>
               {(props) => (
                 <Button variant="default" size="sm" {...props} disabled={files.length >= MAX_FILES}>
                   {t('desk.composer.attach')}

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Kbd, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSignedIn } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -55,6 +55,14 @@ export function QueuePage() {
     setShownQ(urlQ);
     if (search.trim() !== urlQ) setSearch(urlQ);
   }
+
+  // A page past the end (the last request of page 2 was taken, colleagues resolved some): go to
+  // the last page instead of saying the queue is empty.
+  const lastPage = queue.data ? Math.max(1, Math.ceil(queue.data.total / QUEUE_PAGE_SIZE)) : null;
+  useEffect(() => {
+    if (lastPage !== null && state.page > lastPage)
+      setParams(withParams(params, { page: lastPage > 1 ? String(lastPage) : null }), { replace: true });
+  }, [lastPage, state.page, params, setParams]);
 
   usePageShortcuts({
     '/': () => searchRef.current?.focus(),

@@ -74,6 +74,8 @@ export const en: Record<keyof typeof ru, string> = {
   'desk.col.status': 'Status',
   'desk.composer.addNote': 'Add note',
   'desk.composer.attach': 'Attach a file',
+  'desk.composer.fileTooBig': 'The file “{name}” is not attached: it is over {maxMb} MB.',
+  'desk.composer.tooManyFiles': 'Attached {attached} of {chosen}: at most {max} files per message.',
   'desk.composer.closedHint': 'The request is closed. Reopen it to reply.',
   'desk.composer.ctrlEnter': 'Ctrl+Enter to send',
   'desk.composer.files': 'Files to send',
