@@ -1,11 +1,11 @@
 import { ActionIcon, Box, Button, Group, Loader, Popover, ScrollArea, Text, UnstyledButton } from '@mantine/core';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useState, type MouseEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useMarkAllRead, useMarkRead, useNotificationList, useUnreadCount, type AppNotification } from './notifications-api.ts';
 import './notifications.css';
-import { useWorkspaceFormat } from '../../api/me.ts';
+import { useSignedIn, useSwitchMembership, useWorkspaceFormat } from '../../api/me.ts';
 
 function BellIcon() {
   return (
@@ -98,11 +98,25 @@ export function NotificationBell() {
 function NotificationItem({ item, onOpen }: { item: AppNotification; onOpen: () => void }) {
   const format = useWorkspaceFormat();
   const t = useT();
+  const me = useSignedIn();
+  const navigate = useNavigate();
+  const switchMembership = useSwitchMembership();
   const markRead = useMarkRead();
   const unread = item.readAt === null;
-  const open = () => {
+  // A notice of another organisation the user belongs to (a consultant at two schools): its
+  // request opens as a member there, so the membership is switched first.
+  const elsewhere =
+    item.organizationId !== null && item.organizationId !== me.membership?.organizationId
+      ? (me.memberships.find((m) => m.organizationId === item.organizationId) ?? null)
+      : null;
+  const open = (event?: MouseEvent) => {
     if (unread) markRead.mutate(item.id);
     onOpen();
+    if (elsewhere && item.link?.startsWith('/')) {
+      event?.preventDefault();
+      const link = item.link;
+      switchMembership.mutate(elsewhere.id, { onSuccess: () => void navigate(link) });
+    }
   };
   const content = (
     <>
@@ -118,6 +132,7 @@ function NotificationItem({ item, onOpen }: { item: AppNotification; onOpen: () 
       ) : null}
       <Text size="xs" c="dimmed">
         <time dateTime={item.createdAt}>{format.dateTime(item.createdAt)}</time>
+        {elsewhere ? ` · ${elsewhere.organizationShortName}` : null}
       </Text>
     </>
   );
