@@ -154,6 +154,11 @@ export async function setCalendarDay(deps: Deps, ctx: RequestContext, input: { w
   const year = Number(input.date.slice(0, 4));
   await deps.db.transaction().execute(async (tx) => {
     const row = await repo.findYear(tx, input.weekKind, year);
+    // A five-day year is the government's decree: one edited day must not stand in for a year
+    // with no data (the warning about the missing year would go, and a shipped year would no
+    // longer be installed over it). The six-day year follows from the Labour Code alone.
+    if (!row && input.weekKind === 'five_day')
+      throw new AppError('CONFLICT', { messageKey: 'calendar.error.yearMissing', params: { year } });
     const before = row ? toYearData(row) : base(input.weekKind, year);
     const after = setDay(before, input.weekKind, input.date, input.setting);
     await repo.upsertYear(tx, {

@@ -119,6 +119,11 @@ describe('production calendar in the database', () => {
     });
     expect(farJson.statusCode).toBe(400);
     expect(farJson.json().message).toMatch(/1990 and 2100/);
+    // A day of a five-day year with no calendar at all: the year is imported first.
+    const missing = await root.put('/api/calendar/days/2031-03-10', { weekKind: 'five_day', setting: 'holiday' });
+    expect(missing.statusCode).toBe(409);
+    expect(missing.json().message).toMatch(/^Производственного календаря на 2031 год/);
+    expect((await root.get('/api/calendar/years?weekKind=five_day')).json().map((y: { year: number }) => y.year)).not.toContain(2031);
     const farDay = await root.put('/api/calendar/days/1989-12-31', { weekKind: 'five_day', setting: 'holiday' });
     expect(farDay.statusCode).toBe(400);
     expect(farDay.json()).toMatchObject({ error: 'VALIDATION', fields: { date: expect.any(String) } });

@@ -1,6 +1,8 @@
 /** Messages of the production calendar, closures and working time, and of the settings page. */
 export const ru = {
   'calendar.import.empty': 'файл пустой.',
+  'calendar.error.yearMissing':
+    'Производственного календаря на {year} год (пятидневка) нет: сначала загрузите его целиком («Загрузить календарь»), потом меняйте отдельные дни.',
   'calendar.import.jsonSyntax': 'это не корректный JSON ({detail}).',
   'calendar.import.jsonShape': 'JSON должен быть объектом с полем «year».',
   'calendar.import.jsonInvalid': 'данные календаря неверны ({detail}).',

@@ -3,6 +3,8 @@ import type { ru } from '../calendar.ts';
 
 export const en: Record<keyof typeof ru, string> = {
   'calendar.import.empty': 'the file is empty.',
+  'calendar.error.yearMissing':
+    'There is no production calendar for {year} (five-day week): import the whole year first (“Import calendar”), then change single days.',
   'calendar.import.jsonSyntax': 'it is not valid JSON ({detail}).',
   'calendar.import.jsonShape': 'the JSON must be an object with a "year".',
   'calendar.import.jsonInvalid': 'the calendar data is invalid ({detail}).',
