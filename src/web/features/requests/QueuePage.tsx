@@ -10,7 +10,7 @@ import { useT } from '../../i18n/locale.tsx';
 import { IntakeDialog } from './IntakeDialog.tsx';
 import { QueueFilters } from './QueueFilters.tsx';
 import { moveFocus, QueueList } from './QueueList.tsx';
-import { activeFilterCount, FILTER_KEYS, readQueueState, withParams } from './queue-params.ts';
+import { activeFilterCount, FILTER_KEYS, readQueueState, viewForFilter, withParams } from './queue-params.ts';
 import { useDeskScope } from './desk-scope.ts';
 import { needsAttention, QUEUE_PAGE_SIZE, QUEUE_VIEWS, useQueue, useQueueCounts, type QueueView } from './requests-api.ts';
 import { ShortcutsHelp, usePageShortcuts, type Shortcut } from './shortcuts.tsx';
@@ -152,7 +152,10 @@ export function QueuePage() {
         collapsed={!filtersOpen}
         organizationId={organizationId}
         filters={state.filters}
-        onChange={(key, value) => update({ [key]: value })}
+        onChange={(key, value) => {
+          const view = viewForFilter(state.view, key, value);
+          update({ [key]: value, page: null, ...(view !== state.view ? { view } : {}) });
+        }}
         onReset={() => update(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])))}
       />
       <ErrorAlert error={queue.error} />

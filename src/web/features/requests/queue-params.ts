@@ -3,7 +3,7 @@
  * view can be bookmarked or sent to a colleague, and «back» from a request restores the list.
  */
 import { CHANNELS, REQUEST_TYPES, REQUESTER_KINDS } from '../../../domain/requests/taxonomy.ts';
-import { STATUSES } from '../../../domain/requests/lifecycle.ts';
+import { OPEN_STATUSES, STATUSES } from '../../../domain/requests/lifecycle.ts';
 import { QUEUE_VIEWS, type QueueFilters, type QueueView } from './requests-api.ts';
 
 export const FILTER_KEYS = ['status', 'categoryId', 'channel', 'requesterKind', 'assigneeId', 'type'] as const;
@@ -57,4 +57,20 @@ export function withParams(params: URLSearchParams, changes: Record<string, stri
   }
   if (!('page' in changes)) next.delete('page');
   return next;
+}
+
+/**
+ * The view to show once a filter is chosen: the same, unless it can never hold what the filter
+ * asks for — a finished status in a view of open requests (or another status in «waiting»)
+ * moves to «all», an assignee in «unassigned» to «open» — instead of an always empty list.
+ */
+export function viewForFilter(view: QueueView, key: FilterKey, value: string | null): QueueView {
+  if (value === null) return view;
+  if (key === 'status') {
+    const open = (OPEN_STATUSES as readonly string[]).includes(value);
+    if (view === 'waiting' && value !== 'waiting_for_requester') return open ? 'open' : 'all';
+    if (!open && view !== 'all') return 'all';
+  }
+  if (key === 'assigneeId' && view === 'unassigned') return 'open';
+  return view;
 }
