@@ -22,6 +22,9 @@ describe('contacts', () => {
     expect(phoneSearchDigits('8 (900) 111-22-33')).toBe('9001112233');
     expect(phoneSearchDigits('+7 900 111 22 33')).toBe('9001112233');
     expect(phoneSearchDigits('111-22-33')).toBe('1112233');
+    expect(phoneSearchDigits('8 915 555-66')).toBe('91555566');
+    expect(phoneSearchDigits('+7 915 55')).toBe('91555');
+    expect(phoneSearchDigits('812 555 12')).toBe('81255512'); // St Petersburg's code, not a prefix
     expect(phoneSearchDigits('12345')).toBe('12345');
     expect(phoneSearchDigits('1234')).toBeNull();
     expect(phoneSearchDigits('Орлова')).toBeNull();

@@ -21,13 +21,15 @@ export function isPhoneNumber(text: string): boolean {
 
 /**
  * The digits to look for when a search is (part of) a phone number — at least 5 digits and only
- * the usual separators — else null. A leading 8 or +7 of a full Russian number is dropped, so
- * «8 (900) 123-45-67» finds «+7 900 123 45 67».
+ * the usual separators — else null. The country prefix is dropped (+7, or an 8 written apart as
+ * in «8 (900) …», or either in front of 10 more digits), so «8 915 555-66» finds «+7 915 555-66-77».
  */
 export function phoneSearchDigits(text: string): string | null {
-  if (!PHONE_CHARS.test(text)) return null;
-  const digits = text.replace(/\D/g, '');
-  const national = digits.length === 11 && /^[78]/.test(digits) ? digits.slice(1) : digits;
+  const written = text.trim();
+  if (!PHONE_CHARS.test(written)) return null;
+  const digits = written.replace(/\D/g, '');
+  const prefixed = /^\+7/.test(written) || /^8[\s(-]/.test(written) || (digits.length === 11 && /^[78]/.test(digits));
+  const national = prefixed ? digits.slice(1) : digits;
   return national.length >= 5 ? national : null;
 }
 
