@@ -4,7 +4,17 @@
  * desk's settings (deadline policy and topics). The public channel's journey (a parent's form →
  * the consultant's queue → clarification → resolution) is in public-request.spec.ts.
  */
-import { DEMO, expect, expectNoHorizontalScroll, seriousViolations, signIn, skipWithoutBrowser, test, unique } from './fixtures.ts';
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  expect,
+  expectNoHorizontalScroll,
+  seriousViolations,
+  signIn,
+  skipWithoutBrowser,
+  test,
+  unique,
+} from './fixtures.ts';
 
 skipWithoutBrowser();
 
@@ -193,6 +203,67 @@ test('the bell shows unread notifications and marks them read', async ({ page })
   await expect(panel.getByRole('link').first()).toBeVisible();
   await panel.getByRole('button', { name: 'Отметить все прочитанными' }).click();
   await expect(bell).toHaveAccessibleName('Уведомления');
+});
+
+test('a notice of another of the user’s organisations names it and opens its request there', async ({ browser }) => {
+  const id = unique();
+  const api = async (email: string, password = DEMO_PASSWORD) => {
+    const context = await browser.newContext();
+    const login = await context.request.post('/api/auth/login', { data: { email, password } });
+    expect(login.status(), await login.text()).toBe(200);
+    const csrf = { 'x-csrf-token': (await login.json()).csrfToken as string };
+    return { context, csrf };
+  };
+  // The region's admin gives a consultant of school 27 a second role: operator of the support service.
+  const admin = await api(DEMO.admin);
+  const orgs = (await (await admin.context.request.get('/api/organizations')).json()) as Array<{ id: string; slug: string; kind: string }>;
+  const school = orgs.find((o) => o.slug === 'school-27')!;
+  const support = orgs.find((o) => o.kind === 'support_service')!;
+  const email = `two-desks-${id}@example.test`;
+  const password = `two-desks-${id}-Pass`;
+  const created = await admin.context.request.post('/api/admin/users', {
+    headers: admin.csrf,
+    data: { email, fullName: 'Двое Мест Работы', password, organizationId: school.id, role: 'consultant' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const userId = (await created.json()).id as string;
+  const second = await admin.context.request.post(`/api/admin/users/${userId}/memberships`, {
+    headers: admin.csrf,
+    data: { organizationId: support.id, role: 'operator' },
+  });
+  expect(second.status(), await second.text()).toBe(201);
+  // A call registered at the support service tells its operators.
+  const operator = await api(DEMO.operator);
+  const subject = `В школе не открывается журнал ${id}`;
+  const call = await operator.context.request.post('/api/requests/intake', {
+    headers: operator.csrf,
+    data: {
+      channel: 'phone',
+      subject,
+      requester: { kind: 'staff', name: 'Завуч школы № 5', phone: '+7 900 111-22-33' },
+      assignToMe: false,
+    },
+  });
+  expect(call.status(), await call.text()).toBe(201);
+
+  // The consultant works at the school; the notice is the support service's.
+  const page = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
+  await signIn(page, email, password);
+  const me = (await (await page.request.get('/api/me')).json()) as {
+    csrfToken: string;
+    memberships: Array<{ id: string; organizationId: string }>;
+  };
+  const atSchool = me.memberships.find((m) => m.organizationId === school.id)!;
+  await page.request.put('/api/me/membership', { headers: { 'x-csrf-token': me.csrfToken }, data: { membershipId: atSchool.id } });
+  await page.goto('/');
+  await page.getByTestId('notification-bell').click();
+  const notice = page.getByRole('dialog', { name: 'Уведомления' }).getByRole('link', { name: new RegExp(subject) });
+  await expect(notice).toContainText('Служба');
+  await notice.click();
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await page.context().close();
+  await admin.context.close();
+  await operator.context.close();
 });
 
 test('the head sets the desk policy and adds a topic in the settings', async ({ page }) => {
