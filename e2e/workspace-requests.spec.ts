@@ -266,6 +266,35 @@ test('a notice of another of the user’s organisations names it and opens its r
   await operator.context.close();
 });
 
+test('when a colleague acted first, the answer typed in the dialog stays to be copied', async ({ page }) => {
+  const id = unique();
+  await signIn(page, DEMO.consultant);
+  const { csrfToken } = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': csrfToken };
+  const subject = `Не открывается дневник ${id}`;
+  const created = await page.request.post('/api/requests/intake', {
+    headers,
+    data: { channel: 'phone', subject, requester: { kind: 'parent', name: 'Егорова Анна', phone: '+7 900 222-33-44' }, assignToMe: true },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const requestId = (await created.json()).id as string;
+  await page.goto(`/requests/${requestId}`);
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await page.getByRole('button', { name: 'Решить', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Решить обращение' });
+  const answer = 'Зайдите в дневник через Госуслуги ещё раз: доступ восстановлен.';
+  await dialog.getByRole('textbox', { name: 'Ответ заявителю' }).fill(answer);
+  // Meanwhile a colleague rejects the request.
+  const rejected = await page.request.post(`/api/requests/${requestId}/transitions`, {
+    headers,
+    data: { action: 'reject', reason: 'insufficient_information', body: 'Перезвоните, пожалуйста.' },
+  });
+  expect(rejected.status(), await rejected.text()).toBe(200);
+  await dialog.getByRole('button', { name: 'Решить', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Ответ заявителю' })).toHaveValue(answer);
+});
+
 test('the head sets the desk policy and adds a topic in the settings', async ({ page }) => {
   const id = unique();
   await signIn(page, DEMO.head);

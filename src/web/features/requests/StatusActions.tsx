@@ -24,7 +24,8 @@ export function StatusActions({ request, onError }: { request: RequestDetail; on
   const transition = useTransition(request.id);
   const [dialog, setDialog] = useState<TextAction | null>(null);
   const actions = ORDER.filter((action) => request.allowedActions.includes(action));
-  if (actions.length === 0) return null;
+  // An open dialog stays even when a colleague's change left no action: its text is not lost.
+  if (actions.length === 0 && dialog === null) return null;
 
   const run = (action: DeskAction) => {
     onError(null);
@@ -39,20 +40,22 @@ export function StatusActions({ request, onError }: { request: RequestDetail; on
 
   return (
     <>
-      <Group gap="xs" role="group" aria-label={t('desk.request.actions')}>
-        {actions.map((action, index) => (
-          <Button
-            key={action}
-            variant={action === 'reject' ? 'outline' : index === 0 ? 'filled' : 'default'}
-            color={action === 'reject' ? 'red' : undefined}
-            loading={transition.isPending && transition.variables?.action === action}
-            onClick={() => (isTextAction(action) ? setDialog(action) : run(action))}
-            data-action={action}
-          >
-            {t(`requests.action.${action}`)}
-          </Button>
-        ))}
-      </Group>
+      {actions.length > 0 ? (
+        <Group gap="xs" role="group" aria-label={t('desk.request.actions')}>
+          {actions.map((action, index) => (
+            <Button
+              key={action}
+              variant={action === 'reject' ? 'outline' : index === 0 ? 'filled' : 'default'}
+              color={action === 'reject' ? 'red' : undefined}
+              loading={transition.isPending && transition.variables?.action === action}
+              onClick={() => (isTextAction(action) ? setDialog(action) : run(action))}
+              data-action={action}
+            >
+              {t(`requests.action.${action}`)}
+            </Button>
+          ))}
+        </Group>
+      ) : null}
       <ResponsiveModal opened={dialog !== null} onClose={() => setDialog(null)} title={dialog ? t(`desk.action.title.${dialog}`) : ''}>
         {dialog ? (
           <ActionForm
@@ -60,10 +63,9 @@ export function StatusActions({ request, onError }: { request: RequestDetail; on
             request={request}
             onCancel={() => setDialog(null)}
             onDone={() => setDialog(null)}
-            onConflict={(error) => {
-              setDialog(null);
-              onError(error);
-            }}
+            // A colleague acted first (409): the page shows the request as it is now, and the
+            // dialog stays open with the text typed, to be copied into a reply or a note.
+            onConflict={onError}
           />
         ) : null}
       </ResponsiveModal>
@@ -132,7 +134,7 @@ function ActionForm({
     >
       <Stack gap="sm">
         <RequesterMailNotice request={request} />
-        {transition.error && (transition.error as { status?: number }).status !== 409 ? <ErrorAlert error={transition.error} /> : null}
+        <ErrorAlert error={transition.error} />
         {reject ? (
           <Radio.Group
             label={t('desk.action.reason')}
